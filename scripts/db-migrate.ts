@@ -1,0 +1,30 @@
+// npm run db:migrate — apply pending migrations to DATABASE_URL or the embedded database.
+import pg from "pg";
+import { describeConnectionError } from "../lib/db/connection-error";
+import { migrate, MigrationError } from "../lib/db/migrate";
+import { databaseUrl } from "../lib/db/url";
+
+const url = databaseUrl();
+const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+try {
+  await client.connect();
+} catch (error) {
+  console.error(describeConnectionError(error, url) ?? `Cannot connect to the database: ${(error as Error).message}`);
+  process.exit(1);
+}
+try {
+  const result = await migrate(client);
+  for (const name of result.applied) console.log(`applied ${name}`);
+  for (const name of result.checksumMismatches) console.warn(`warning: ${name} was changed after it was applied`);
+  console.log(
+    result.applied.length
+      ? `${result.applied.length} migration(s) applied, ${result.alreadyApplied} already there.`
+      : `Database is up to date (${result.alreadyApplied} migrations).`,
+  );
+} catch (error) {
+  if (!(error instanceof MigrationError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+} finally {
+  await client.end();
+}
