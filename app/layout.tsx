@@ -1,0 +1,32 @@
+import type { Metadata, Viewport } from "next";
+import { BEFORE_PAINT_SCRIPT } from "@/lib/reading/font-size";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "版面 Banmian", template: "%s · 版面" },
+  description: "数字报纸：按日期、版面和文章阅读每天的报纸。",
+};
+
+// No maximum-scale: readers pinch-zoom the page image.
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#0a0a0a" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    // The inline script sets data-font-step and data-theme before the first paint, so React must accept them.
+    <html lang="zh-CN" data-font-step="2" data-theme="light" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: BEFORE_PAINT_SCRIPT }} />
+      </head>
+      <body className="min-h-screen bg-white font-sans text-neutral-900 antialiased dark:bg-neutral-950 dark:text-neutral-100">
+        {children}
+      </body>
+    </html>
+  );
+}

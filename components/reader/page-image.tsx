@@ -1,0 +1,84 @@
+import Link from "next/link";
+import type { Region } from "@/lib/content";
+import { articleHref } from "@/lib/reading/urls";
+import type { PageImage as PageImageData, PageSummary } from "@/lib/reading/types";
+
+function boundingBox(region: Region): { x: number; y: number; w: number; h: number } {
+  if (region.type === "rect") return region;
+  const xs = region.points.map(([x]) => x);
+  const ys = region.points.map(([, y]) => y);
+  return { x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) };
+}
+
+const percent = (value: number, of: number) => `${Math.max(0, Math.min(100, (value / of) * 100)).toFixed(4)}%`;
+
+/** A polygon region is clipped to its shape, in percentages of its bounding box, so it scales with the image. */
+function clipPath(region: Region): string | undefined {
+  if (region.type !== "polygon") return undefined;
+  const box = boundingBox(region);
+  return `polygon(${region.points.map(([x, y]) => `${percent(x - box.x, box.w)} ${percent(y - box.y, box.h)}`).join(", ")})`;
+}
+
+/**
+ * The page image with each article's regions as links laid over it in
+ * percentages, so they scale with the image at every width. The image is an
+ * ordinary <img>: phones can pinch-zoom it.
+ */
+export function PageImage({ page, image, base }: { page: PageSummary; image: PageImageData; base: string }) {
+  return (
+    <div className="relative w-full select-none" data-testid="page-image">
+      <img
+        src={image.src}
+        srcSet={image.srcSet}
+        sizes="(min-width: 1024px) 56rem, 100vw"
+        width={image.width}
+        height={image.height}
+        alt={`第${page.code}版：${page.name} 版面图`}
+        className="block h-auto w-full border border-neutral-300 bg-white dark:border-neutral-700"
+        fetchPriority="high"
+      />
+      {page.articles.flatMap((article) =>
+        article.regions.map((region, index) => {
+          const box = boundingBox(region);
+          return (
+            <Link
+              key={`${article.id}-${index}`}
+              href={articleHref(base, page.code, article.position)}
+              aria-label={article.title}
+              title={article.title}
+              data-region={article.position}
+              className="absolute block border-2 border-transparent transition-colors hover:border-blue-600 hover:bg-blue-500/15 focus-visible:border-blue-700 focus-visible:bg-blue-500/20 focus-visible:outline-3 focus-visible:outline-offset-0 focus-visible:outline-amber-400 active:bg-blue-500/25"
+              style={{
+                left: percent(box.x, image.width),
+                top: percent(box.y, image.height),
+                width: percent(box.w, image.width),
+                height: percent(box.h, image.height),
+                clipPath: clipPath(region),
+              }}
+            />
+          );
+        }),
+      )}
+    </div>
+  );
+}
+
+/** A page without an image: its articles' titles and first lines. */
+export function PageTextLayout({ page, base }: { page: PageSummary; base: string }) {
+  return (
+    <section aria-label="本版文章" className="grid gap-4 border border-neutral-300 bg-white p-4 sm:grid-cols-2 dark:border-neutral-700 dark:bg-neutral-900">
+      {page.articles.length === 0 && <p>本版暂无内容。</p>}
+      {page.articles.map((article) => (
+        <div key={article.id} className="border-b border-neutral-200 pb-3 dark:border-neutral-700">
+          {article.kicker && <p className="text-sm text-neutral-700 dark:text-neutral-300">{article.kicker}</p>}
+          <h2 className="font-serif text-lg font-bold">
+            <Link href={articleHref(base, page.code, article.position)} className="text-blue-800 hover:underline focus-visible:outline-3 focus-visible:outline-blue-600 dark:text-blue-300">
+              {article.title}
+            </Link>
+          </h2>
+          {article.lead && <p className="mt-1 line-clamp-3 text-neutral-800 dark:text-neutral-200">{article.lead}</p>}
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { cacheLife, cacheTag } from "next/cache";
+import { prisma } from "@/lib/db/prisma";
+import { TAGS } from "@/lib/cache-tags";
+import { articleBodySchema, parseJsonColumn } from "@/lib/content";
+import { mediaUrl } from "@/lib/storage";
+import type { ArticleBlock, ArticleBody } from "@/lib/reading/types";
+
+/** An article's body, uncached (the admin's preview). */
+export async function loadArticleBody(articleId: number): Promise<ArticleBody | null> {
+  const row = await prisma.article.findUnique({ where: { id: articleId }, select: { id: true, body: true } });
+  if (!row) return null;
+  const blocks = parseJsonColumn(articleBodySchema, row.body).map(
+    (block): ArticleBlock =>
+      block.type === "image"
+        ? { type: "image", src: mediaUrl(block.key), caption: block.caption, width: block.width, height: block.height }
+        : block,
+  );
+  return { id: row.id, blocks };
+}
+
+export async function getArticleBody(articleId: number): Promise<ArticleBody | null> {
+  "use cache";
+  cacheTag(TAGS.article(articleId));
+  cacheLife("reader");
+  return loadArticleBody(articleId);
+}

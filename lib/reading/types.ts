@@ -1,0 +1,56 @@
+// The shapes the reader views are rendered from. The data layer builds them
+// from the database; the views and the pure reading logic only see these.
+import type { BodyBlock, Region } from "@/lib/content";
+import type { IsoDate } from "./dates";
+
+export type PageImage = {
+  /** URL of the image shown on the page view. */
+  src: string;
+  srcSet: string;
+  /** Size of the original image; regions are in these pixels. */
+  width: number;
+  height: number;
+};
+
+export type ArticleSummary = {
+  id: number;
+  /** 1-based position on its page: the number in the article's URL. */
+  position: number;
+  kicker: string | null;
+  title: string;
+  subtitle: string | null;
+  byline: string | null;
+  /** The first paragraph, shortened, for text layouts and descriptions. */
+  lead: string;
+  regions: Region[];
+  nextPartId: number | null;
+};
+
+export type PageSummary = {
+  id: number;
+  code: string;
+  name: string;
+  image: PageImage | null;
+  pdfUrl: string | null;
+  articles: ArticleSummary[];
+};
+
+export type EditionSnapshot = {
+  id: number;
+  publication: { id: number; slug: string; name: string; isDefault: boolean };
+  issueDate: IsoDate;
+  issueNumber: number;
+  status: "DRAFT" | "PUBLISHED";
+  /** In reading order. */
+  pages: PageSummary[];
+};
+
+/** Body blocks ready to render: an image block carries its URL. */
+export type ArticleBlock =
+  | Exclude<BodyBlock, { type: "image" }>
+  | { type: "image"; src: string; caption: string; width: number; height: number };
+
+export type ArticleBody = { id: number; blocks: ArticleBlock[] };
+
+/** One published edition in the list of a publication's editions. */
+export type EditionIndexEntry = { id: number; issueDate: IsoDate; issueNumber: number };

@@ -1,0 +1,51 @@
+// The reader's URL scheme, in one place:
+//   /                                   newest edition, first page
+//   /2026-11-25                         → redirects to the first page
+//   /2026-11-25/a01                     page view
+//   /2026-11-25/a01/3                   third article on page a01
+//   /2026-11-25/a01/3/full              阅读全文: all parts of a continued article
+//   /archive, /archive/2026-11          往期阅读 calendar
+// A publication other than the default one is prefixed with /p/{slug}.
+// Views link within an edition relative to a base ("/2026-11-25"), so the
+// admin can render the same views under its own preview base.
+import { urlPageCode } from "./page-codes";
+
+/** null for the default publication. */
+export type PublicationPath = string | null;
+
+export function publicationPrefix(publication: PublicationPath): string {
+  return publication ? `/p/${encodeURIComponent(publication)}` : "";
+}
+
+export function homePath(publication: PublicationPath): string {
+  return publicationPrefix(publication) || "/";
+}
+
+/** The base every link inside one edition starts with. */
+export function editionBase(publication: PublicationPath, date: string): string {
+  return `${publicationPrefix(publication)}/${date}`;
+}
+
+export function pageHref(base: string, code: string): string {
+  return `${base}/${urlPageCode(code)}`;
+}
+
+export function articleHref(base: string, code: string, position: number): string {
+  return `${pageHref(base, code)}/${position}`;
+}
+
+export function fullArticleHref(base: string, code: string, position: number): string {
+  return `${articleHref(base, code, position)}/full`;
+}
+
+export function archivePath(publication: PublicationPath, month?: string): string {
+  return `${publicationPrefix(publication)}/archive${month ? `/${month}` : ""}`;
+}
+
+/** Reads the article segment: "3" is canonical, "03" is understood (redirect), anything else is null. */
+export function parseUrlArticleNumber(segment: string): { position: number; canonical: boolean } | null {
+  if (!/^\d{1,4}$/.test(segment)) return null;
+  const position = Number(segment);
+  if (position < 1) return null;
+  return { position, canonical: String(position) === segment };
+}
