@@ -1,0 +1,83 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { prisma } from "../db/prisma";
+import { SESSION_COOKIE, deleteSessionRecord, userForToken, type SessionUser } from "./sessions";
+import { UNKNOWN_IP } from "./throttle";
+
+export type { SessionUser };
+export type Role = "ADMIN" | "EDITOR";
+
+/** Request header set by proxy.ts with the admin path being requested, so a login can lead back to it. */
+export const PATH_HEADER = "x-banmian-path";
+
+async function isLoopbackRequest(): Promise<boolean> {
+  const host = (await headers()).get("host") ?? "";
+  return /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
+}
+
+export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {
+  (await cookies()).set(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    // Plain http is only tolerated on this machine (local runs and tests of a production build).
+    secure: process.env.NODE_ENV === "production" && !(await isLoopbackRequest()),
+    path: "/",
+    expires: expiresAt,
+  });
+}
+
+export async function clearSession(): Promise<void> {
+  const store = await cookies();
+  const token = store.get(SESSION_COOKIE)?.value;
+  if (token) await deleteSessionRecord(prisma, token);
+  store.delete(SESSION_COOKIE);
+}
+
+/** The signed-in user of this request, or null. Cached per request. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  return userForToken(prisma, token);
+});
+
+/** Only paths inside the admin may be returned to after login (no open redirects). */
+export function safeNextPath(value: unknown): string {
+  if (typeof value !== "string") return "/admin";
+  if (!/^\/admin(\/|\?|$)/.test(value) || value.startsWith("/admin/login") || value.includes("\\")) return "/admin";
+  return value;
+}
+
+export async function currentAdminPath(): Promise<string> {
+  return safeNextPath((await headers()).get(PATH_HEADER));
+}
+
+export function hasRole(user: SessionUser, role: Role | undefined): boolean {
+  return !role || role === "EDITOR" || user.role === "ADMIN";
+}
+
+/**
+ * The signed-in user, for every admin route and server action. Anonymous
+ * visitors (or expired sessions) go to the login, which leads back here;
+ * a signed-in user without the role gets the "no permission" screen.
+ */
+export async function requireUser(role?: Role): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/admin/login?next=${encodeURIComponent(await currentAdminPath())}`);
+  if (!hasRole(user, role)) redirect("/admin/forbidden");
+  return user;
+}
+
+/** For route handlers: the user, or the response to send instead (401 / 403 JSON). */
+export async function requireApiUser(role?: Role): Promise<{ user: SessionUser; response?: never } | { user?: never; response: Response }> {
+  const user = await getCurrentUser();
+  if (!user) return { response: Response.json({ message: "登录已过期，请重新登录" }, { status: 401 }) };
+  if (!hasRole(user, role)) return { response: Response.json({ message: "没有权限" }, { status: 403 }) };
+  return { user };
+}
+
+export async function clientIp(): Promise<string> {
+  const list = await headers();
+  // Behind a reverse proxy, it must set X-Forwarded-For (first entry = client), see docs/admin.md.
+  return list.get("x-forwarded-for")?.split(",")[0]?.trim() || list.get("x-real-ip") || UNKNOWN_IP;
+}
