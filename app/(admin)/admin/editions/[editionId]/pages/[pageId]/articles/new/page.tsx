@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { getPage } from "@/lib/admin/pages";
+import { ArticleForm } from "@/components/admin/article-form";
+import { createArticle } from "./actions";
+
+export const metadata = { title: "新建文章" };
+
+export default async function NewArticleRoute({ params }: { params: Promise<{ editionId: string; pageId: string }> }) {
+  await requireUser();
+  const { editionId, pageId } = await params;
+  const page = await getPage(Number(editionId) || 0, Number(pageId) || 0);
+  if (!page) notFound();
+  return (
+    <main className="max-w-3xl space-y-4">
+      <nav className="text-sm text-neutral-500">
+        <Link href={`/admin/editions/${page.editionId}`} className="underline">{page.editionDate}</Link> /{" "}
+        <Link href={`/admin/editions/${page.editionId}/pages/${page.id}`} className="underline">第 {page.code} 版</Link> / 新建文章
+      </nav>
+      <h1 className="text-2xl font-bold">新建文章 · 第 {page.code} 版</h1>
+      <ArticleForm action={createArticle} initial={{ kicker: "", title: "", subtitle: "", byline: "", body: "" }} hidden={{ editionId: page.editionId, pageId: page.id }} submitLabel="创建文章" />
+    </main>
+  );
+}

@@ -1,0 +1,104 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { getPage } from "@/lib/admin/pages";
+import { mediaUrl } from "@/lib/storage";
+import { PageForm } from "@/components/admin/page-form";
+import { PageImageUpload } from "@/components/admin/page-image-upload";
+import { RegionEditor } from "@/components/admin/region-editor";
+import { StatusBadge } from "@/components/admin/status-badge";
+import { Notice } from "@/components/admin/notice";
+import { buttonClass, secondaryButtonClass } from "@/components/admin/field";
+import { moveArticle, renamePage, saveRegions } from "./actions";
+
+export const metadata = { title: "版面" };
+
+export default async function PageRoute({ params, searchParams }: { params: Promise<{ editionId: string; pageId: string }>; searchParams: Promise<{ notice?: string }> }) {
+  await requireUser();
+  const { editionId, pageId } = await params;
+  const page = await getPage(Number(editionId) || 0, Number(pageId) || 0);
+  if (!page) notFound();
+  const { notice } = await searchParams;
+  const base = `/admin/editions/${page.editionId}/pages/${page.id}`;
+  const preview = page.image?.variants.find((variant) => variant.name === "large") ?? page.image?.variants.at(-1);
+  return (
+    <main className="space-y-6">
+      <nav className="text-sm text-neutral-500">
+        <Link href="/admin" className="underline">期次</Link> / <Link href={`/admin/editions/${page.editionId}`} className="underline">{page.editionDate}</Link> / 第 {page.code} 版
+      </nav>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">
+          第 {page.code} 版 · {page.name}
+        </h1>
+        <StatusBadge status={page.editionStatus} />
+      </div>
+      <Notice code={notice} />
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <section aria-labelledby="regions-heading" className="space-y-3">
+          <h2 id="regions-heading" className="text-xl font-bold">
+            版面图与文章区域
+          </h2>
+          {page.image && preview ? (
+            <RegionEditor
+              action={saveRegions}
+              editionId={page.editionId}
+              pageId={page.id}
+              image={{ url: mediaUrl(preview.key), width: page.image.width, height: page.image.height }}
+              articles={page.articles.map((article) => ({ id: article.id, title: article.title, regions: article.regions }))}
+            />
+          ) : (
+            <p className="rounded border border-dashed border-neutral-300 bg-white p-6 text-neutral-600">还没有版面图。请在右侧上传版面图，然后在图上框出每篇文章的位置。</p>
+          )}
+        </section>
+        <aside className="space-y-4">
+          <PageImageUpload pageId={page.id} hasImage={Boolean(page.image)} />
+          <section aria-labelledby="articles-heading" className="space-y-2">
+            <h2 id="articles-heading" className="text-xl font-bold">
+              文章（{page.articles.length}）
+            </h2>
+            <div className="flex flex-wrap gap-2">
+              <Link href={`${base}/paste`} className={buttonClass}>
+                粘贴文章
+              </Link>
+              <Link href={`${base}/articles/new`} className={secondaryButtonClass}>
+                新建文章
+              </Link>
+            </div>
+            <ol className="space-y-2">
+              {page.articles.map((article, index) => (
+                <li key={article.id} className="rounded border border-neutral-200 bg-white p-2">
+                  <Link href={`${base}/articles/${article.id}`} className="font-medium text-blue-700 underline">
+                    {article.title}
+                  </Link>
+                  <div className="text-xs text-neutral-500">
+                    {article.byline ? <span>{article.byline} · </span> : null}
+                    {article.regions.length} 个区域
+                    {article.previousPart ? <span> · 上接第 {article.previousPart.pageCode} 版</span> : null}
+                    {article.nextPart ? <span> · 下转第 {article.nextPart.pageCode} 版</span> : null}
+                  </div>
+                  <form action={moveArticle} className="mt-1 flex gap-1">
+                    <input type="hidden" name="editionId" value={page.editionId} />
+                    <input type="hidden" name="pageId" value={page.id} />
+                    <input type="hidden" name="articleId" value={article.id} />
+                    <button name="direction" value="up" disabled={index === 0} className={secondaryButtonClass} aria-label={`「${article.title}」上移`}>
+                      ↑
+                    </button>
+                    <button name="direction" value="down" disabled={index === page.articles.length - 1} className={secondaryButtonClass} aria-label={`「${article.title}」下移`}>
+                      ↓
+                    </button>
+                  </form>
+                </li>
+              ))}
+            </ol>
+          </section>
+          <section aria-labelledby="page-settings-heading" className="space-y-2">
+            <h2 id="page-settings-heading" className="text-xl font-bold">
+              版面信息
+            </h2>
+            <PageForm action={renamePage} editionId={page.editionId} pageId={page.id} initial={{ code: page.code, name: page.name }} />
+          </section>
+        </aside>
+      </div>
+    </main>
+  );
+}

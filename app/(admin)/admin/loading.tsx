@@ -1,0 +1,7 @@
+export default function AdminLoading() {
+  return (
+    <p role="status" className="text-neutral-500">
+      正在加载…
+    </p>
+  );
+}

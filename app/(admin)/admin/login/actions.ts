@@ -1,0 +1,30 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { prisma } from "@/lib/db/prisma";
+import { attemptLogin } from "@/lib/auth/login";
+import { clientIp, safeNextPath, setSessionCookie } from "@/lib/auth/session";
+import { formValues, invalid, type FormState } from "@/lib/admin/form-state";
+
+const loginSchema = z.object({
+  email: z.string().trim().min(1, "请填写邮箱").max(200, "邮箱太长"),
+  password: z.string().min(1, "请填写密码").max(200, "密码太长"),
+  next: z.string().max(1000).optional(),
+});
+
+/** The login form's action; it is the one admin action open to anonymous visitors. */
+export async function login(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = loginSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error, formData, "请填写邮箱和密码。");
+  const result = await attemptLogin(prisma, parsed.data.email, parsed.data.password, await clientIp());
+  const { password: _password, ...kept } = formValues(formData);
+  if (!result.ok) {
+    const message =
+      result.reason === "throttled"
+        ? `登录失败次数过多，请 ${Math.ceil(result.retryAfterSeconds / 60)} 分钟后再试。`
+        : "邮箱或密码不正确。";
+    return { message, values: kept };
+  }
+  await setSessionCookie(result.token, result.expiresAt);
+  redirect(safeNextPath(parsed.data.next));
+}

@@ -1,0 +1,23 @@
+const NOTICES: Record<string, { text: string; ok: boolean }> = {
+  published: { text: "本期已发布，读者现在可以看到。", ok: true },
+  unpublished: { text: "已撤回发布，读者不再能看到本期。", ok: true },
+  "publish-empty": { text: "本期还没有版面，不能发布。请先添加版面。", ok: false },
+  "delete-published": { text: "已发布的期次不能删除，请先撤回发布。", ok: false },
+  "page-deleted": { text: "版面已删除。", ok: true },
+  "edition-deleted": { text: "期次已删除。", ok: true },
+  "edition-missing": { text: "这个期次已不存在。", ok: false },
+  "article-deleted": { text: "文章已删除。", ok: true },
+  "article-created": { text: "文章已保存。", ok: true },
+  "preview-empty": { text: "本期还没有版面，无法预览。", ok: false },
+};
+
+/** Outcome of an action that redirected, passed as ?notice=code. */
+export function Notice({ code }: { code?: string }) {
+  const notice = code ? NOTICES[code] : undefined;
+  if (!notice) return null;
+  return (
+    <p role={notice.ok ? "status" : "alert"} className={`rounded px-3 py-2 text-sm ${notice.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800"}`}>
+      {notice.text}
+    </p>
+  );
+}

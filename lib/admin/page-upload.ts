@@ -1,0 +1,129 @@
+// Checks and stores an uploaded page image. The type comes from the file's
+// bytes (never its name), size and pixel dimensions are limited, and a
+// replacement keeps the page's regions, scaled to the new size.
+import { randomBytes } from "node:crypto";
+import { fileTypeFromBuffer } from "file-type";
+import sharp from "sharp";
+import type { PrismaClient } from "../db/client";
+import { parseJsonColumn, regionsSchema, type Region } from "../content";
+import { storePageImage } from "../page-image";
+import { audit } from "./audit";
+
+export const PAGE_IMAGE_LIMITS = { maxBytes: 40 * 1024 * 1024, maxSide: 16_000, maxPixels: 60_000_000, minSide: 200 } as const;
+
+const ALLOWED = new Map([
+  ["image/jpeg", "jpg"],
+  ["image/png", "png"],
+  ["image/webp", "webp"],
+]);
+
+export class UploadError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+export async function checkPageImage(bytes: Buffer): Promise<{ extension: string; width: number; height: number }> {
+  if (bytes.length === 0) throw new UploadError("文件是空的。", 400);
+  if (bytes.length > PAGE_IMAGE_LIMITS.maxBytes) throw new UploadError(`文件太大：最大 ${PAGE_IMAGE_LIMITS.maxBytes / 1024 / 1024} MB。`, 413);
+  const type = await fileTypeFromBuffer(bytes);
+  const extension = type ? ALLOWED.get(type.mime) : undefined;
+  if (type?.mime === "application/pdf") throw new UploadError("暂不支持 PDF（本服务器无法渲染 PDF）：请从排版系统导出 JPEG 或 PNG 版面图后上传。", 415);
+  if (!extension) {
+    const found = type ? `（这是 ${type.mime} 文件）` : "（无法识别文件内容，可能是改了扩展名的文本或 SVG 文件）";
+    throw new UploadError(`只支持 JPEG、PNG 或 WebP 图片${found}。`, 415);
+  }
+  let width: number | undefined;
+  let height: number | undefined;
+  try {
+    ({ width, height } = await sharp(bytes, { limitInputPixels: PAGE_IMAGE_LIMITS.maxPixels }).metadata());
+  } catch {
+    throw new UploadError("图片文件已损坏，无法读取。", 400);
+  }
+  if (!width || !height) throw new UploadError("图片文件已损坏，无法读取。", 400);
+  if (width > PAGE_IMAGE_LIMITS.maxSide || height > PAGE_IMAGE_LIMITS.maxSide || width * height > PAGE_IMAGE_LIMITS.maxPixels) {
+    throw new UploadError(`图片尺寸太大（${width}×${height}）：每边最多 ${PAGE_IMAGE_LIMITS.maxSide} 像素，总像素最多 6000 万。`, 413);
+  }
+  if (width < PAGE_IMAGE_LIMITS.minSide || height < PAGE_IMAGE_LIMITS.minSide) {
+    throw new UploadError(`图片太小（${width}×${height}）：每边至少 ${PAGE_IMAGE_LIMITS.minSide} 像素。`, 400);
+  }
+  // Decode fully once: a truncated file passes the header checks but fails here.
+  try {
+    await sharp(bytes, { limitInputPixels: PAGE_IMAGE_LIMITS.maxPixels }).resize(32).toBuffer();
+  } catch {
+    throw new UploadError("图片文件不完整或已损坏。", 400);
+  }
+  return { extension, width, height };
+}
+
+export function scaleRegions(regions: Region[], sx: number, sy: number): Region[] {
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return regions.map((region) =>
+    region.type === "rect"
+      ? { type: "rect", x: round(region.x * sx), y: round(region.y * sy), w: Math.max(1, round(region.w * sx)), h: Math.max(1, round(region.h * sy)) }
+      : { type: "polygon", points: region.points.map(([x, y]) => [round(x * sx), round(y * sy)] as [number, number]) },
+  );
+}
+
+export type UploadResult = { message: string; width: number; height: number; scaledRegions: number; oldKeys: string[]; articleIds: number[] };
+
+export async function replacePageImage(prisma: PrismaClient, pageId: number, userId: number, bytes: Buffer): Promise<UploadResult> {
+  const page = await prisma.page.findUnique({ where: { id: pageId }, include: { articles: { select: { id: true, regions: true } } } });
+  if (!page) throw new UploadError("版面不存在。", 404);
+  const { extension } = await checkPageImage(bytes);
+  const stored = await storePageImage(bytes, `pages/e${page.editionId}/p${page.id}-${randomBytes(6).toString("hex")}`, extension);
+  const oldKeys = [page.imageKey, ...(Array.isArray(page.imageVariants) ? page.imageVariants.map((variant) => (variant as { key?: string }).key) : [])].filter(
+    (key): key is string => typeof key === "string",
+  );
+  const resized = page.imageWidth && page.imageHeight && (page.imageWidth !== stored.imageWidth || page.imageHeight !== stored.imageHeight);
+  let scaledRegions = 0;
+  await prisma.$transaction(async (tx) => {
+    await tx.page.update({
+      where: { id: page.id },
+      data: { imageKey: stored.imageKey, imageWidth: stored.imageWidth, imageHeight: stored.imageHeight, imageVariants: stored.imageVariants },
+    });
+    if (resized) {
+      const sx = stored.imageWidth / page.imageWidth!;
+      const sy = stored.imageHeight / page.imageHeight!;
+      for (const article of page.articles) {
+        const regions = parseJsonColumn(regionsSchema, article.regions);
+        if (!regions.length) continue;
+        scaledRegions += regions.length;
+        await tx.article.update({ where: { id: article.id }, data: { regions: scaleRegions(regions, sx, sy) } });
+      }
+    }
+    await audit(tx, {
+      userId,
+      editionId: page.editionId,
+      action: "upload",
+      entityType: "page",
+      entityId: page.id,
+      summary: `${page.imageKey ? "替换" : "上传"}第 ${page.code} 版版面图（${stored.imageWidth}×${stored.imageHeight}）`,
+    });
+  });
+  const regionCount = page.articles.reduce((sum, article) => sum + parseJsonColumn(regionsSchema, article.regions).length, 0);
+  let message = `版面图已${page.imageKey ? "替换" : "上传"}（${stored.imageWidth}×${stored.imageHeight}）。`;
+  if (page.imageKey && regionCount) {
+    message += resized ? `尺寸有变化，原有 ${scaledRegions} 个文章区域已按比例缩放，请检查位置。` : `尺寸相同，原有 ${regionCount} 个文章区域保持不变。`;
+  }
+  return { message, width: stored.imageWidth, height: stored.imageHeight, scaledRegions, oldKeys, articleIds: page.articles.map((article) => article.id) };
+}
+
+/** An image inside an article's body: the original is kept, readers get a WebP at most 1600 px wide. */
+export async function storeArticleImage(articleId: number, bytes: Buffer): Promise<{ key: string; width: number; height: number }> {
+  const { extension } = await checkPageImage(bytes);
+  const prefix = `articles/a${articleId}-${randomBytes(6).toString("hex")}`;
+  const { putFile } = await import("../storage");
+  await putFile(`${prefix}/original.${extension}`, bytes);
+  const { data, info } = await sharp(bytes, { limitInputPixels: PAGE_IMAGE_LIMITS.maxPixels })
+    .rotate()
+    .resize({ width: 1600, withoutEnlargement: true })
+    .webp({ quality: 80 })
+    .toBuffer({ resolveWithObject: true });
+  const key = `${prefix}/display.webp`;
+  await putFile(key, data);
+  return { key, width: info.width, height: info.height };
+}

@@ -1,0 +1,213 @@
+// Imports an edition bundle in one go: everything is checked first and every
+// problem reported with its place; only a bundle without problems is stored,
+// in one transaction (files written before it are removed if it fails).
+import { randomBytes } from "node:crypto";
+import type { z } from "zod";
+import type { PrismaClient } from "../db/client";
+import type { BodyBlock } from "../content";
+import { validateContinuationLink, type LinkCandidate } from "../continuation-links";
+import { storePageImage, type StoredPageImage } from "../page-image";
+import { removeFile } from "../storage";
+import { audit } from "../admin/audit";
+import { UploadError, checkPageImage } from "../admin/page-upload";
+import { isSafeEntryName, type Bundle, type Problem } from "./bundle";
+import { manifestSchema, type Manifest } from "./manifest";
+
+export type ImportResult =
+  | { ok: true; editionId: number; date: string; status: "DRAFT" | "PUBLISHED"; pages: { code: string; name: string; articles: number; image: boolean }[]; links: number }
+  | { ok: false; problems: Problem[] };
+
+function describePath(manifest: unknown, issuePath: PropertyKey[]): string {
+  const parts: string[] = ["manifest.json"];
+  let node: unknown = manifest;
+  for (const key of issuePath) {
+    if (typeof key === "number") {
+      const item = Array.isArray(node) ? node[key] : undefined;
+      const label = item && typeof item === "object" ? ((item as { code?: unknown; title?: unknown }).code ?? (item as { title?: unknown }).title) : undefined;
+      parts[parts.length - 1] += `[${key}]${typeof label === "string" && label ? `（${label}）` : ""}`;
+    } else parts.push(String(key));
+    node = node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  return parts.join(" › ");
+}
+
+export function parseManifest(bundle: Bundle): { manifest: Manifest | null; problems: Problem[] } {
+  const raw = bundle.files.get("manifest.json");
+  if (!raw) return { manifest: null, problems: [{ place: bundle.name, message: "包中没有 manifest.json（应放在根目录）" }] };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString("utf8").replace(/^\uFEFF/, ""));
+  } catch (error) {
+    return { manifest: null, problems: [{ place: "manifest.json", message: `不是有效的 JSON：${(error as Error).message}` }] };
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue: z.core.$ZodIssue) => ({ place: describePath(json, issue.path), message: issue.message }));
+    // Report missing files too, so one round of fixes can address everything.
+    const pages = (json as { pages?: unknown } | null)?.pages;
+    if (Array.isArray(pages)) {
+      pages.forEach((page: { code?: unknown; image?: unknown } | null, index) => {
+        const image = page?.image;
+        if (typeof image === "string" && isSafeEntryName(image) && !bundle.files.has(image)) {
+          problems.push({ place: `manifest.json › pages[${index}]${typeof page?.code === "string" ? `（${page.code}）` : ""} › image`, message: `包中没有文件 ${image}` });
+        }
+      });
+    }
+    return { manifest: null, problems };
+  }
+  return { manifest: parsed.data, problems: [] };
+}
+
+function toBody(blocks: Manifest["pages"][number]["articles"][number]["body"]): BodyBlock[] {
+  return blocks.map((block) => (typeof block === "string" ? { type: "paragraph", text: block } : block));
+}
+
+/** Checks a bundle against the manifest rules, the files and the database; stores nothing. */
+export async function checkBundle(prisma: PrismaClient, bundle: Bundle): Promise<{ manifest: Manifest | null; publicationId: number | null; problems: Problem[] }> {
+  const { manifest, problems } = parseManifest(bundle);
+  if (!manifest) return { manifest, publicationId: null, problems };
+  const date = new Date(`${manifest.date}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || !date.toISOString().startsWith(manifest.date)) problems.push({ place: "manifest.json › date", message: `${manifest.date} 不是有效的日期` });
+
+  const publication = manifest.publication
+    ? await prisma.publication.findUnique({ where: { slug: manifest.publication } })
+    : await prisma.publication.findFirst({ where: { isDefault: true } });
+  if (!publication) problems.push({ place: "manifest.json › publication", message: manifest.publication ? `没有代号为 ${manifest.publication} 的报纸` : "没有默认报纸，请在 manifest 中填写 publication" });
+  else if (!problems.length && (await prisma.edition.findUnique({ where: { publicationId_issueDate: { publicationId: publication.id, issueDate: date } } }))) {
+    problems.push({ place: "manifest.json › date", message: `${publication.name} ${manifest.date} 已经有一期，未导入` });
+  }
+
+  const codes = new Map<string, number>();
+  const refs = new Map<string, { page: number; article: number }>();
+  for (const [pageIndex, page] of manifest.pages.entries()) {
+    const place = `manifest.json › pages[${pageIndex}]（${page.code}）`;
+    const key = page.code.toLowerCase();
+    if (codes.has(key)) problems.push({ place: `${place} › code`, message: `版号 ${page.code} 与 pages[${codes.get(key)}] 重复（不区分大小写）` });
+    codes.set(key, pageIndex);
+    if (page.image) {
+      const file = bundle.files.get(page.image);
+      if (!file) problems.push({ place: `${place} › image`, message: `包中没有文件 ${page.image}` });
+      else {
+        try {
+          await checkPageImage(file);
+        } catch (error) {
+          if (!(error instanceof UploadError)) throw error;
+          problems.push({ place: `${page.image}（${place}）`, message: error.message });
+        }
+      }
+    }
+    for (const [articleIndex, article] of page.articles.entries()) {
+      if (!article.ref) continue;
+      if (refs.has(article.ref)) problems.push({ place: `${place} › articles[${articleIndex}] › ref`, message: `ref「${article.ref}」重复` });
+      refs.set(article.ref, { page: pageIndex, article: articleIndex });
+    }
+  }
+  // Continuations follow the same rules as in the admin (forward only, one predecessor, no loops).
+  const candidates: LinkCandidate[] = [];
+  const idOf = (pageIndex: number, articleIndex: number) => pageIndex * 1000 + articleIndex + 1;
+  for (const [pageIndex, page] of manifest.pages.entries()) {
+    for (const [articleIndex, article] of page.articles.entries()) {
+      candidates.push({ id: idOf(pageIndex, articleIndex), title: article.title, pageCode: page.code, pageOrder: pageIndex, nextPartId: null });
+    }
+  }
+  for (const [pageIndex, page] of manifest.pages.entries()) {
+    for (const [articleIndex, article] of page.articles.entries()) {
+      if (!article.next) continue;
+      const place = `manifest.json › pages[${pageIndex}]（${page.code}） › articles[${articleIndex}]（${article.title}） › next`;
+      const target = refs.get(article.next);
+      if (!target) {
+        problems.push({ place, message: `没有 ref 为「${article.next}」的文章` });
+        continue;
+      }
+      const check = validateContinuationLink(idOf(pageIndex, articleIndex), idOf(target.page, target.article), candidates);
+      if (!check.ok) problems.push({ place, message: check.reason });
+      else candidates.find((candidate) => candidate.id === idOf(pageIndex, articleIndex))!.nextPartId = idOf(target.page, target.article);
+    }
+  }
+  return { manifest, publicationId: publication?.id ?? null, problems };
+}
+
+export async function importBundle(prisma: PrismaClient, bundle: Bundle, options: { userId: number | null }): Promise<ImportResult> {
+  const { manifest, publicationId, problems } = await checkBundle(prisma, bundle);
+  if (!manifest || publicationId === null || problems.length) return { ok: false, problems };
+
+  const stored: (StoredPageImage | null)[] = [];
+  const batch = randomBytes(6).toString("hex");
+  const writtenKeys = () => stored.flatMap((image) => (image ? [image.imageKey, ...image.imageVariants.map((variant) => variant.key)] : []));
+  try {
+    for (const [index, page] of manifest.pages.entries()) {
+      const file = page.image ? bundle.files.get(page.image)! : null;
+      const extension = file ? (await checkPageImage(file)).extension : "";
+      stored.push(file ? await storePageImage(file, `pages/import-${manifest.date}-${batch}/p${index + 1}`, extension) : null);
+    }
+    const result = await prisma.$transaction(
+      async (tx) => {
+        const edition = await tx.edition.create({
+          data: {
+            publicationId,
+            issueDate: new Date(`${manifest.date}T00:00:00Z`),
+            issueNumber: manifest.issueNumber,
+            status: manifest.publish ? "PUBLISHED" : "DRAFT",
+            publishedAt: manifest.publish ? new Date() : null,
+          },
+        });
+        const idsByRef = new Map<string, number>();
+        const pending: { articleId: number; next: string }[] = [];
+        for (const [pageIndex, page] of manifest.pages.entries()) {
+          const image = stored[pageIndex];
+          const created = await tx.page.create({
+            data: { editionId: edition.id, code: page.code, name: page.name, sortOrder: pageIndex + 1, ...(image ?? {}) },
+          });
+          for (const [articleIndex, article] of page.articles.entries()) {
+            const row = await tx.article.create({
+              data: {
+                pageId: created.id,
+                sortOrder: articleIndex + 1,
+                kicker: article.kicker || null,
+                title: article.title,
+                subtitle: article.subtitle || null,
+                byline: article.byline || null,
+                body: toBody(article.body),
+                regions: article.regions,
+              },
+            });
+            if (article.ref) idsByRef.set(article.ref, row.id);
+            if (article.next) pending.push({ articleId: row.id, next: article.next });
+          }
+        }
+        for (const link of pending) await tx.article.update({ where: { id: link.articleId }, data: { nextPartId: idsByRef.get(link.next)! } });
+        await audit(tx, {
+          userId: options.userId,
+          editionId: edition.id,
+          action: "import",
+          entityType: "edition",
+          entityId: edition.id,
+          summary: `导入 ${bundle.name}：${manifest.pages.length} 个版面、${manifest.pages.reduce((sum, page) => sum + page.articles.length, 0)} 篇文章`,
+        });
+        return { editionId: edition.id, links: pending.length };
+      },
+      { timeout: 60_000 },
+    );
+    return {
+      ok: true,
+      editionId: result.editionId,
+      date: manifest.date,
+      status: manifest.publish ? "PUBLISHED" : "DRAFT",
+      pages: manifest.pages.map((page, index) => ({ code: page.code, name: page.name, articles: page.articles.length, image: Boolean(stored[index]) })),
+      links: result.links,
+    };
+  } catch (error) {
+    for (const key of writtenKeys()) await removeFile(key).catch(() => undefined);
+    if ((error as { code?: string }).code === "P2002") return { ok: false, problems: [{ place: "manifest.json › date", message: `${manifest.date} 已经有一期（刚刚被别人创建），未导入` }] };
+    throw error;
+  }
+}
+
+export function formatReport(result: ImportResult): string {
+  if (!result.ok) return [`导入失败，什么也没有保存。发现 ${result.problems.length} 个问题：`, ...result.problems.map((problem) => `  - ${problem.place}: ${problem.message}`)].join("\n");
+  return [
+    `已导入 ${result.date}（期次 #${result.editionId}，${result.status === "PUBLISHED" ? "已发布" : "草稿"}）：`,
+    ...result.pages.map((page) => `  - 第 ${page.code} 版「${page.name}」：${page.articles} 篇文章${page.image ? "，含版面图" : "，无版面图"}`),
+    `  转版链接 ${result.links} 个`,
+  ].join("\n");
+}
