@@ -1,7 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 const SESSION_COOKIE = "banmian_session";
+/** No reader or admin URL is this long; longer ones are answered as a plain 404. */
+const MAX_PATH = 200; // also in config.matcher below, which must be a literal
 
+// Over-long paths (only ever typos or probes) are rendered as the 404 of a
+// short path: Next.js would otherwise try to cache the 404 under a file name
+// longer than the file system allows, and log an error for each request.
+//
 // Two things for the admin, before any rendering:
 // - visitors without a session cookie go straight to the login (an early,
 //   optimistic check; every route and action still checks the session itself);
@@ -9,6 +15,7 @@ const SESSION_COOKIE = "banmian_session";
 //   editor to the login and then back to the same screen.
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (pathname.length > MAX_PATH) return NextResponse.rewrite(new URL("/not-found", request.url));
   const isLogin = pathname === "/admin/login";
   if (!isLogin && request.method === "GET" && pathname.startsWith("/admin") && !request.cookies.has(SESSION_COOKIE)) {
     const login = new URL("/admin/login", request.url);
@@ -20,4 +27,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers: requestHeaders } });
 }
 
-export const config = { matcher: ["/admin", "/admin/:path*"] };
+export const config = { matcher: ["/admin", "/admin/:path*", "/((?!_next/).{200,})"] };

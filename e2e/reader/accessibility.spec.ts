@@ -3,6 +3,7 @@ import { articleUrl, checkAxe, expect, longestChain, pageUrl, screenshot, test }
 
 test.describe("semantics, accessibility and reading comfort", () => {
   test("zero axe violations on every view, in light and dark", async ({ browser, latest }, testInfo) => {
+    test.setTimeout(120_000); // twelve views, each analysed by axe
     const chain = longestChain(latest);
     const views: [string, string][] = [
       ["page", pageUrl(latest.date, "a01")],
