@@ -1,17 +1,8 @@
 // npm run db:migrate — apply pending migrations to DATABASE_URL or the embedded database.
-import pg from "pg";
-import { describeConnectionError } from "../lib/db/connection-error";
 import { migrate, MigrationError } from "../lib/db/migrate";
-import { databaseUrl } from "../lib/db/url";
+import { connectOrExit } from "./lib/connect";
 
-const url = databaseUrl();
-const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
-try {
-  await client.connect();
-} catch (error) {
-  console.error(describeConnectionError(error, url) ?? `Cannot connect to the database: ${(error as Error).message}`);
-  process.exit(1);
-}
+const client = await connectOrExit();
 try {
   const result = await migrate(client);
   for (const name of result.applied) console.log(`applied ${name}`);

@@ -11,6 +11,7 @@ import { StatusBadge } from "@/components/admin/status-badge";
 import { Notice } from "@/components/admin/notice";
 import { secondaryButtonClass } from "@/components/admin/field";
 import { addPage, deleteEdition, deletePage, movePage, publishEdition, unpublishEdition, updateEdition } from "./actions";
+import { Breadcrumb } from "@/components/admin/breadcrumb";
 
 export const metadata = { title: "期次" };
 
@@ -24,9 +25,7 @@ export default async function EditionRoute({ params, searchParams }: { params: P
   const readerUrl = `/${edition.date}`;
   return (
     <main className="space-y-6">
-      <nav className="text-sm text-neutral-500">
-        <Link href="/admin" className="underline">期次</Link> / {edition.date}
-      </nav>
+      <Breadcrumb items={[{ label: edition.date }]} />
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">
           {edition.date} · 第 {edition.issueNumber} 期

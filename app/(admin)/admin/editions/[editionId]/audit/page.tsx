@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getAuditLog, getEdition } from "@/lib/admin/editions";
 import { formatDateTime } from "@/lib/admin/dates";
+import { Breadcrumb } from "@/components/admin/breadcrumb";
 
 export const metadata = { title: "操作记录" };
 
@@ -18,9 +18,7 @@ export default async function AuditRoute({ params }: { params: Promise<{ edition
   const entries = await getAuditLog(edition.id);
   return (
     <main className="space-y-4">
-      <nav className="text-sm text-neutral-500">
-        <Link href="/admin" className="underline">期次</Link> / <Link href={`/admin/editions/${edition.id}`} className="underline">{edition.date}</Link> / 操作记录
-      </nav>
+      <Breadcrumb items={[{ label: edition.date, href: `/admin/editions/${edition.id}` }, { label: "操作记录" }]} />
       <h1 className="text-2xl font-bold">操作记录 · {edition.date}</h1>
       <table className="w-full bg-white text-left text-sm">
         <thead className="bg-neutral-100">

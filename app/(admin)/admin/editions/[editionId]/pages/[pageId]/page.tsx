@@ -10,6 +10,7 @@ import { StatusBadge } from "@/components/admin/status-badge";
 import { Notice } from "@/components/admin/notice";
 import { buttonClass, secondaryButtonClass } from "@/components/admin/field";
 import { moveArticle, renamePage, saveRegions } from "./actions";
+import { Breadcrumb } from "@/components/admin/breadcrumb";
 
 export const metadata = { title: "版面" };
 
@@ -23,9 +24,7 @@ export default async function PageRoute({ params, searchParams }: { params: Prom
   const preview = page.image?.variants.find((variant) => variant.name === "large") ?? page.image?.variants.at(-1);
   return (
     <main className="space-y-6">
-      <nav className="text-sm text-neutral-500">
-        <Link href="/admin" className="underline">期次</Link> / <Link href={`/admin/editions/${page.editionId}`} className="underline">{page.editionDate}</Link> / 第 {page.code} 版
-      </nav>
+      <Breadcrumb items={[{ label: page.editionDate, href: `/admin/editions/${page.editionId}` }, { label: `第 ${page.code} 版` }]} />
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">
           第 {page.code} 版 · {page.name}

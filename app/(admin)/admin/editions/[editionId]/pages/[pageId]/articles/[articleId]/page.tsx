@@ -8,6 +8,7 @@ import { ConfirmForm } from "@/components/admin/confirm-form";
 import { LinkForm, MoveForm } from "@/components/admin/article-side-forms";
 import { Notice } from "@/components/admin/notice";
 import { deleteArticle, linkNextPart, moveArticleToPage, saveArticle, unlinkNextPart } from "./actions";
+import { Breadcrumb, pageCrumbs } from "@/components/admin/breadcrumb";
 
 export const metadata = { title: "编辑文章" };
 
@@ -24,10 +25,9 @@ export default async function ArticleRoute({ params, searchParams }: { params: P
   return (
     <main className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div className="space-y-4">
-        <nav className="text-sm text-neutral-500">
-          <Link href={`/admin/editions/${article.edition.id}`} className="underline">{article.edition.date}</Link> /{" "}
-          <Link href={`/admin/editions/${article.edition.id}/pages/${article.page.id}`} className="underline">第 {article.page.code} 版</Link> / 文章
-        </nav>
+        <Breadcrumb
+          items={[...pageCrumbs({ editionId: article.edition.id, editionDate: article.edition.date, id: article.page.id, code: article.page.code }), { label: "文章" }]}
+        />
         <h1 className="text-2xl font-bold">编辑文章</h1>
         <Notice code={notice} />
         <ArticleForm action={saveArticle} initial={article.values} hidden={ref} version={article.version} articleId={article.id} />

@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getPage } from "@/lib/admin/pages";
 import { ArticleForm } from "@/components/admin/article-form";
 import { createArticle } from "./actions";
+import { Breadcrumb, pageCrumbs } from "@/components/admin/breadcrumb";
 
 export const metadata = { title: "新建文章" };
 
@@ -14,10 +14,7 @@ export default async function NewArticleRoute({ params }: { params: Promise<{ ed
   if (!page) notFound();
   return (
     <main className="max-w-3xl space-y-4">
-      <nav className="text-sm text-neutral-500">
-        <Link href={`/admin/editions/${page.editionId}`} className="underline">{page.editionDate}</Link> /{" "}
-        <Link href={`/admin/editions/${page.editionId}/pages/${page.id}`} className="underline">第 {page.code} 版</Link> / 新建文章
-      </nav>
+      <Breadcrumb items={[...pageCrumbs(page), { label: "新建文章" }]} />
       <h1 className="text-2xl font-bold">新建文章 · 第 {page.code} 版</h1>
       <ArticleForm action={createArticle} initial={{ kicker: "", title: "", subtitle: "", byline: "", body: "" }} hidden={{ editionId: page.editionId, pageId: page.id }} submitLabel="创建文章" />
     </main>
