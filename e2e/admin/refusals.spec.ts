@@ -223,3 +223,24 @@ test("a double-clicked save creates the article once", async ({ page, editor, si
   await expect(page.getByRole("heading", { name: "编辑文章" })).toBeVisible();
   expect(await db.article.count({ where: { pageId: pageRow.id, title: "只保存一次" } })).toBe(1);
 });
+
+test("malformed and out-of-range ids in admin URLs are 找不到, never server errors", async ({ page, editor, signIn }) => {
+  await signIn(editor);
+  for (const path of [
+    "/admin/editions/1.5",
+    "/admin/editions/99999999999",
+    "/admin/editions/abc/audit",
+    "/admin/editions/99999999999/preview",
+    "/admin/editions/1/pages/2147483648",
+    "/admin/editions/1/pages/1e3/paste",
+    "/admin/editions/1/pages/1/articles/-2",
+  ]) {
+    // The admin streams its shell (loading.tsx) before the page decides, so the status can be 200; what matters is the page.
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBeLessThan(500);
+    await expect(page.getByRole("heading", { name: "找不到这个内容" }), path).toBeVisible();
+  }
+  const upload = await page.request.post("/api/admin/pages/99999999999/image", { data: Buffer.from("not an image") });
+  expect(upload.status()).toBe(404);
+  expect(await upload.json()).toEqual({ message: "版面不存在。" });
+});

@@ -5,11 +5,12 @@ import { loadEdition } from "../data/editions";
 import { parseUrlPageCode } from "../reading/page-codes";
 import { findArticle, findPage } from "../reading/reading-order";
 import { parseUrlArticleNumber } from "../reading/urls";
+import { idParam } from "./schemas";
 
 /** The reader's own views and data (uncached, any status), with links kept inside the preview. */
 export async function loadPreview(editionIdParam: string) {
-  const editionId = Number(editionIdParam);
-  const edition = Number.isSafeInteger(editionId) && editionId > 0 ? await loadEdition(editionId) : null;
+  const editionId = idParam(editionIdParam);
+  const edition = editionId ? await loadEdition(editionId) : null;
   if (!edition) return null;
   const base = `/admin/editions/${edition.id}/preview`;
   const links: EditionLinks = { base, home: base, archive: null, previousEdition: null, nextEdition: null };

@@ -1,7 +1,17 @@
 // Validation of the admin's form input. The inferred types are the types of validated input.
 import { z } from "zod";
 
-export const id = z.coerce.number({ message: "无效的编号" }).int().positive("无效的编号");
+// Ids are PostgreSQL integers: anything outside 1…2^31-1 cannot name a row.
+export const ID_MAX = 2_147_483_647;
+
+export const id = z.coerce.number({ message: "无效的编号" }).int("无效的编号").positive("无效的编号").max(ID_MAX, "无效的编号");
+
+/** An id from a URL segment: digits only, within the database's range; null otherwise (the route answers 404). */
+export function idParam(segment: string): number | null {
+  if (!/^\d{1,10}$/.test(segment)) return null;
+  const value = Number(segment);
+  return value > 0 && value <= ID_MAX ? value : null;
+}
 
 const isoDate = z
   .string()
@@ -10,7 +20,7 @@ const isoDate = z
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "日期无效");
 
 export const editionSchema = z.object({
-  publicationId: z.coerce.number({ message: "请选择报纸" }).int().positive("请选择报纸"),
+  publicationId: z.coerce.number({ message: "请选择报纸" }).int().positive("请选择报纸").max(ID_MAX, "请选择报纸"),
   issueDate: isoDate,
   issueNumber: z.coerce.number({ message: "期号须为数字" }).int("期号须为整数").min(1, "期号须大于 0").max(1_000_000, "期号太大"),
 });

@@ -6,9 +6,10 @@ import { requireUser } from "@/lib/auth/session";
 import { TAGS } from "@/lib/cache-tags";
 import { formValues, invalid, isUniqueViolation, type FormState } from "@/lib/admin/form-state";
 import { revalidateReader } from "@/lib/admin/revalidate";
+import { id } from "@/lib/admin/schemas";
 
 const publicationSchema = z.object({
-  id: z.coerce.number().int().positive().optional(),
+  id: id.optional(),
   slug: z.string().trim().min(1, "请填写代号").max(64).regex(/^[a-z0-9-]+$/, "代号只能包含小写字母、数字和连字符"),
   name: z.string().trim().min(1, "请填写报纸名称").max(100),
   description: z.string().trim().max(500, "简介最多 500 个字符"),

@@ -12,13 +12,14 @@ import { Notice } from "@/components/admin/notice";
 import { secondaryButtonClass } from "@/components/admin/field";
 import { addPage, deleteEdition, deletePage, movePage, publishEdition, unpublishEdition, updateEdition } from "./actions";
 import { Breadcrumb } from "@/components/admin/breadcrumb";
+import { idParam } from "@/lib/admin/schemas";
 
 export const metadata = { title: "期次" };
 
 export default async function EditionRoute({ params, searchParams }: { params: Promise<{ editionId: string }>; searchParams: Promise<{ notice?: string }> }) {
   await requireUser();
-  const editionId = Number((await params).editionId);
-  const edition = Number.isSafeInteger(editionId) ? await getEdition(editionId) : null;
+  const editionId = idParam((await params).editionId);
+  const edition = editionId ? await getEdition(editionId) : null;
   if (!edition) notFound();
   const [publications, { notice }] = await Promise.all([listPublications(), searchParams]);
   const missingImages = edition.pages.filter((page) => !page.hasImage);

@@ -3,6 +3,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getAuditLog, getEdition } from "@/lib/admin/editions";
 import { formatDateTime } from "@/lib/admin/dates";
 import { Breadcrumb } from "@/components/admin/breadcrumb";
+import { idParam } from "@/lib/admin/schemas";
 
 export const metadata = { title: "操作记录" };
 
@@ -12,8 +13,8 @@ const ACTIONS: Record<string, string> = {
 
 export default async function AuditRoute({ params }: { params: Promise<{ editionId: string }> }) {
   await requireUser();
-  const editionId = Number((await params).editionId);
-  const edition = Number.isSafeInteger(editionId) ? await getEdition(editionId) : null;
+  const editionId = idParam((await params).editionId);
+  const edition = editionId ? await getEdition(editionId) : null;
   if (!edition) notFound();
   const entries = await getAuditLog(edition.id);
   return (

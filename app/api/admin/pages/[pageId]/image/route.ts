@@ -4,13 +4,14 @@ import { PAGE_IMAGE_LIMITS, UploadError, replacePageImage } from "@/lib/admin/pa
 import { readLimited } from "@/lib/admin/read-body";
 import { revalidateReader } from "@/lib/admin/revalidate";
 import { removeFile } from "@/lib/storage";
+import { idParam } from "@/lib/admin/schemas";
 
 /** Upload or replace a page's image. The body is the file itself (sent by XHR, for the progress bar). */
 export async function POST(request: Request, { params }: { params: Promise<{ pageId: string }> }) {
   const auth = await requireApiUser();
   if (auth.response) return auth.response;
-  const pageId = Number((await params).pageId);
-  if (!Number.isSafeInteger(pageId) || pageId <= 0) return Response.json({ message: "版面不存在。" }, { status: 404 });
+  const pageId = idParam((await params).pageId);
+  if (!pageId) return Response.json({ message: "版面不存在。" }, { status: 404 });
   try {
     const bytes = await readLimited(request, PAGE_IMAGE_LIMITS.maxBytes);
     const result = await replacePageImage(prisma, pageId, auth.user.id, bytes);

@@ -11,13 +11,14 @@ import { Notice } from "@/components/admin/notice";
 import { buttonClass, secondaryButtonClass } from "@/components/admin/field";
 import { moveArticle, renamePage, saveRegions } from "./actions";
 import { Breadcrumb } from "@/components/admin/breadcrumb";
+import { idParam } from "@/lib/admin/schemas";
 
 export const metadata = { title: "版面" };
 
 export default async function PageRoute({ params, searchParams }: { params: Promise<{ editionId: string; pageId: string }>; searchParams: Promise<{ notice?: string }> }) {
   await requireUser();
   const { editionId, pageId } = await params;
-  const page = await getPage(Number(editionId) || 0, Number(pageId) || 0);
+  const page = await getPage(idParam(editionId) ?? 0, idParam(pageId) ?? 0);
   if (!page) notFound();
   const { notice } = await searchParams;
   const base = `/admin/editions/${page.editionId}/pages/${page.id}`;

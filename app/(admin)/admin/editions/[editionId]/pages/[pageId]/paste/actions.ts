@@ -9,7 +9,7 @@ import { textToBody } from "@/lib/admin/body-text";
 import { formValues, invalid } from "@/lib/admin/form-state";
 import { suggestContinuation } from "@/lib/admin/paste-suggestions";
 import { revalidateReader } from "@/lib/admin/revalidate";
-import { articleFieldsSchema, id } from "@/lib/admin/schemas";
+import { articleFieldsSchema, id, ID_MAX } from "@/lib/admin/schemas";
 import { parsePastedArticle } from "@/lib/paste/parse";
 import type { PasteConfirmState, PasteParseState } from "@/components/admin/paste-flow";
 
@@ -50,7 +50,7 @@ const choice = z.union([z.literal("none"), z.literal("create"), z.string().regex
 export async function savePastedArticle(_previous: PasteConfirmState, formData: FormData): Promise<PasteConfirmState> {
   const user = await requireUser();
   const parsed = articleFieldsSchema
-    .extend({ editionId: id, pageId: id, toChoice: choice, toPageId: z.coerce.number().int().optional(), fromChoice: choice })
+    .extend({ editionId: id, pageId: id, toChoice: choice, toPageId: z.coerce.number().int().min(0).max(ID_MAX).optional(), fromChoice: choice })
     .safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const { editionId, pageId, toChoice, toPageId, fromChoice, body, ...fields } = parsed.data;

@@ -11,7 +11,7 @@ import { textToBody } from "@/lib/admin/body-text";
 import { formatDateTime } from "@/lib/admin/dates";
 import { formValues, invalid, type FormState } from "@/lib/admin/form-state";
 import { revalidateReader } from "@/lib/admin/revalidate";
-import { articleFieldsSchema, id } from "@/lib/admin/schemas";
+import { articleFieldsSchema, id, ID_MAX } from "@/lib/admin/schemas";
 import type { ArticleFormState } from "@/components/admin/article-form";
 
 const articleRef = z.object({ editionId: id, pageId: id, articleId: id });
@@ -28,7 +28,7 @@ async function articleOrRedirect(editionId: number, pageId: number, articleId: n
  */
 export async function saveArticle(_previous: ArticleFormState, formData: FormData): Promise<ArticleFormState> {
   const user = await requireUser();
-  const parsed = articleFieldsSchema.extend({ editionId: id, pageId: id, articleId: id, version: z.coerce.number().int().positive() }).safeParse(Object.fromEntries(formData));
+  const parsed = articleFieldsSchema.extend({ editionId: id, pageId: id, articleId: id, version: z.coerce.number().int().positive().max(ID_MAX) }).safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const { editionId, pageId, articleId, version, body, ...fields } = parsed.data;
   const article = await articleOrRedirect(editionId, pageId, articleId);

@@ -9,13 +9,14 @@ import { LinkForm, MoveForm } from "@/components/admin/article-side-forms";
 import { Notice } from "@/components/admin/notice";
 import { deleteArticle, linkNextPart, moveArticleToPage, saveArticle, unlinkNextPart } from "./actions";
 import { Breadcrumb, pageCrumbs } from "@/components/admin/breadcrumb";
+import { idParam } from "@/lib/admin/schemas";
 
 export const metadata = { title: "编辑文章" };
 
 export default async function ArticleRoute({ params, searchParams }: { params: Promise<{ editionId: string; pageId: string; articleId: string }>; searchParams: Promise<{ notice?: string }> }) {
   await requireUser();
   const { editionId, pageId, articleId } = await params;
-  const article = await getArticle(Number(editionId) || 0, Number(pageId) || 0, Number(articleId) || 0);
+  const article = await getArticle(idParam(editionId) ?? 0, idParam(pageId) ?? 0, idParam(articleId) ?? 0);
   if (!article) notFound();
   const [page, all, { notice }] = await Promise.all([getPage(article.edition.id, article.page.id), listEditionArticles(article.edition.id), searchParams]);
   const ref = { editionId: article.edition.id, pageId: article.page.id, articleId: article.id };
