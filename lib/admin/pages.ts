@@ -1,7 +1,9 @@
 import "server-only";
+import { notFound } from "next/navigation";
 import { imageVariantsSchema, parseJsonColumn, regionsSchema, type ImageVariant, type Region } from "../content";
 import { prisma } from "../db/prisma";
 import { isoDate } from "./dates";
+import { idParam } from "./schemas";
 
 export type AdminPageDetail = {
   id: number;
@@ -25,6 +27,12 @@ export type AdminPageDetail = {
   }[];
   siblings: { id: number; code: string; name: string }[];
 };
+
+/** The page a `/admin/editions/[editionId]/pages/[pageId]` route names, or the admin's 找不到 page. */
+export async function pageFromParams(params: Promise<{ editionId: string; pageId: string }>): Promise<AdminPageDetail> {
+  const { editionId, pageId } = await params;
+  return (await getPage(idParam(editionId) ?? 0, idParam(pageId) ?? 0)) ?? notFound();
+}
 
 export async function getPage(editionId: number, pageId: number): Promise<AdminPageDetail | null> {
   const page = await prisma.page.findFirst({

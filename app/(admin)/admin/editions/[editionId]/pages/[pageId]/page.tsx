@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { getPage } from "@/lib/admin/pages";
+import { pageFromParams } from "@/lib/admin/pages";
 import { mediaUrl } from "@/lib/storage";
 import { PageForm } from "@/components/admin/page-form";
 import { PageImageUpload } from "@/components/admin/page-image-upload";
@@ -11,15 +10,12 @@ import { Notice } from "@/components/admin/notice";
 import { buttonClass, secondaryButtonClass } from "@/components/admin/field";
 import { moveArticle, renamePage, saveRegions } from "./actions";
 import { Breadcrumb } from "@/components/admin/breadcrumb";
-import { idParam } from "@/lib/admin/schemas";
 
 export const metadata = { title: "版面" };
 
 export default async function PageRoute({ params, searchParams }: { params: Promise<{ editionId: string; pageId: string }>; searchParams: Promise<{ notice?: string }> }) {
   await requireUser();
-  const { editionId, pageId } = await params;
-  const page = await getPage(idParam(editionId) ?? 0, idParam(pageId) ?? 0);
-  if (!page) notFound();
+  const page = await pageFromParams(params);
   const { notice } = await searchParams;
   const base = `/admin/editions/${page.editionId}/pages/${page.id}`;
   const preview = page.image?.variants.find((variant) => variant.name === "large") ?? page.image?.variants.at(-1);
