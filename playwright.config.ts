@@ -25,10 +25,19 @@ export default defineConfig({
     launchOptions: chromium,
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions: chromium },
+    },
     {
       name: "phone",
-      use: { ...devices["Pixel 5"], viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, launchOptions: chromium },
+      use: {
+        ...devices["Pixel 5"],
+        viewport: { width: 375, height: 812 },
+        isMobile: true,
+        hasTouch: true,
+        launchOptions: chromium,
+      },
     },
   ],
   webServer: {

@@ -24,7 +24,12 @@ test.beforeAll(async ({}, testInfo) => {
     detached: true,
   });
   const deadline = Date.now() + 60_000;
-  while (!(await fetch(second).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(second).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (Date.now() > deadline) throw new Error("second instance did not start");
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -35,9 +40,18 @@ test.afterAll(() => {
   rmSync(secondDistDir, { recursive: true, force: true });
 });
 
-test("a title changed on one instance is read on the other", async ({ page, request, editor, signIn, db }, testInfo) => {
+test("a title changed on one instance is read on the other", async ({
+  page,
+  request,
+  editor,
+  signIn,
+  db,
+}, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "one run is enough");
-  const newest = await db.edition.findFirstOrThrow({ where: { status: "PUBLISHED", publication: { isDefault: true } }, orderBy: { issueDate: "desc" } });
+  const newest = await db.edition.findFirstOrThrow({
+    where: { status: "PUBLISHED", publication: { isDefault: true } },
+    orderBy: { issueDate: "desc" },
+  });
   const today = newest.issueDate.toISOString().slice(0, 10);
   const article = await db.article.findFirstOrThrow({
     where: { page: { code: "a03", editionId: newest.id }, sortOrder: 2 },

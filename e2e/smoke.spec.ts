@@ -7,8 +7,14 @@ async function seededEditions() {
   const prisma = createPrismaClient();
   try {
     const where = { publication: { isDefault: true } };
-    const newest = await prisma.edition.findFirstOrThrow({ where: { ...where, status: "PUBLISHED" }, orderBy: { issueDate: "desc" } });
-    const draft = await prisma.edition.findFirstOrThrow({ where: { ...where, status: "DRAFT" }, orderBy: { issueDate: "desc" } });
+    const newest = await prisma.edition.findFirstOrThrow({
+      where: { ...where, status: "PUBLISHED" },
+      orderBy: { issueDate: "desc" },
+    });
+    const draft = await prisma.edition.findFirstOrThrow({
+      where: { ...where, status: "DRAFT" },
+      orderBy: { issueDate: "desc" },
+    });
     const iso = (date: Date) => date.toISOString().slice(0, 10);
     return { newest: iso(newest.issueDate), draft: iso(draft.issueDate) };
   } finally {

@@ -84,7 +84,9 @@ export function createSharedTagsCacheHandler(options) {
           await pool.query(`DELETE FROM cache_invalidations WHERE created_at < now() - interval '${RETAIN_DAYS} days'`);
         }
       } catch (error) {
-        console.error(`cache handler: could not share the invalidation of ${tags.join(", ")}: ${/** @type {Error} */ (error).message}`);
+        console.error(
+          `cache handler: could not share the invalidation of ${tags.join(", ")}: ${/** @type {Error} */ (error).message}`,
+        );
       }
     },
     close: () => {

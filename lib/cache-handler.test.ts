@@ -33,7 +33,8 @@ after(async () => {
 test("another instance's invalidation removes the cached entry here after the next sync", async () => {
   await handler.set("edition-view", Promise.resolve(entry(["edition:1"])));
   assert.ok(await handler.get("edition-view", []), "cached");
-  await db.prisma.$executeRaw`INSERT INTO cache_invalidations (tags, instance) VALUES (ARRAY['edition:1'], 'other-instance')`;
+  await db.prisma
+    .$executeRaw`INSERT INTO cache_invalidations (tags, instance) VALUES (ARRAY['edition:1'], 'other-instance')`;
   assert.ok(await handler.get("edition-view", []), "not yet synced, still served from memory without a query");
   await handler.refreshTags();
   await new Promise((r) => setTimeout(r, 5)); // Next.js rounds the invalidation time to the millisecond
@@ -43,7 +44,8 @@ test("another instance's invalidation removes the cached entry here after the ne
 
 test("entries with other tags stay cached", async () => {
   await handler.set("page-view", Promise.resolve(entry(["page:7"])));
-  await db.prisma.$executeRaw`INSERT INTO cache_invalidations (tags, instance) VALUES (ARRAY['page:8'], 'other-instance')`;
+  await db.prisma
+    .$executeRaw`INSERT INTO cache_invalidations (tags, instance) VALUES (ARRAY['page:8'], 'other-instance')`;
   await handler.refreshTags();
   assert.ok(await handler.get("page-view", []));
 });
@@ -58,7 +60,11 @@ test("this instance's invalidations are written for the others", async () => {
 });
 
 test("an unreachable database does not break reads", async () => {
-  const offline = createSharedTagsCacheHandler({ connectionString: "postgresql://postgres@127.0.0.1:1/x", syncIntervalMs: 0, background: false });
+  const offline = createSharedTagsCacheHandler({
+    connectionString: "postgresql://postgres@127.0.0.1:1/x",
+    syncIntervalMs: 0,
+    background: false,
+  });
   await offline.set("k", Promise.resolve(entry(["edition:9"])));
   await offline.refreshTags();
   await offline.refreshTags();
@@ -75,7 +81,8 @@ test("without requests, a timer picks up other instances' invalidations", async 
   const idle = createSharedTagsCacheHandler({ connectionString: db.url, syncIntervalMs: 50 });
   await idle.refreshTags();
   await idle.set("idle-view", Promise.resolve(entry(["edition:77"])));
-  await db.prisma.$executeRaw`INSERT INTO cache_invalidations (tags, instance) VALUES (ARRAY['edition:77'], 'other-instance')`;
+  await db.prisma
+    .$executeRaw`INSERT INTO cache_invalidations (tags, instance) VALUES (ARRAY['edition:77'], 'other-instance')`;
   await new Promise((r) => setTimeout(r, 400));
   assert.ok((await idle.getExpiration(["edition:77"])) > 0, "no refreshTags() call was needed");
   await idle.close();

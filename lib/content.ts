@@ -18,8 +18,20 @@ export type BodyBlock = z.infer<typeof bodyBlockSchema>;
 
 const coordinate = z.number().finite().min(0).max(100_000);
 export const regionSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("rect"), x: coordinate, y: coordinate, w: coordinate.positive(), h: coordinate.positive() }),
-  z.object({ type: z.literal("polygon"), points: z.array(z.tuple([coordinate, coordinate])).min(3).max(200) }),
+  z.object({
+    type: z.literal("rect"),
+    x: coordinate,
+    y: coordinate,
+    w: coordinate.positive(),
+    h: coordinate.positive(),
+  }),
+  z.object({
+    type: z.literal("polygon"),
+    points: z
+      .array(z.tuple([coordinate, coordinate]))
+      .min(3)
+      .max(200),
+  }),
 ]);
 export const regionsSchema = z.array(regionSchema).max(50);
 export type Region = z.infer<typeof regionSchema>;

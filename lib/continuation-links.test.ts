@@ -38,7 +38,11 @@ test("a part that already has a predecessor is refused", () => {
 test("an article already continued elsewhere must be unlinked first", () => {
   const list = articles();
   list[0].nextPartId = 3;
-  const result = validateContinuationLink(1, 5, list.map((a) => (a.id === 4 ? { ...a, nextPartId: null } : a)));
+  const result = validateContinuationLink(
+    1,
+    5,
+    list.map((a) => (a.id === 4 ? { ...a, nextPartId: null } : a)),
+  );
   assert.equal(result.ok, false);
   assert.match(!result.ok ? result.reason : "", /取消/);
 });
@@ -50,7 +54,11 @@ test("a link that would close a loop is refused", () => {
     { id: 2, title: "乙", pageCode: "2", pageOrder: 2, nextPartId: 3 },
     { id: 3, title: "丙", pageCode: "3", pageOrder: 3, nextPartId: 1 },
   ];
-  const result = validateContinuationLink(1, 2, list.map((a) => (a.id === 3 ? { ...a, nextPartId: null } : a)));
+  const result = validateContinuationLink(
+    1,
+    2,
+    list.map((a) => (a.id === 3 ? { ...a, nextPartId: null } : a)),
+  );
   assert.deepEqual(result, { ok: true });
   const looped = validateContinuationLink(1, 2, [{ ...list[0] }, list[1], { ...list[2], nextPartId: 1 }]);
   assert.equal(looped.ok, false);

@@ -25,13 +25,21 @@ export function validateContinuationLink(fromId: number, toId: number, articles:
   }
   if (from.nextPartId === to.id) return { ok: false, reason: "这两篇文章已经链接。" };
   const predecessor = articles.find((article) => article.nextPartId === to.id);
-  if (predecessor) return { ok: false, reason: `「${to.title}」已接自「${predecessor.title}」（第${predecessor.pageCode}版），一篇文章只能有一个上文。` };
+  if (predecessor)
+    return {
+      ok: false,
+      reason: `「${to.title}」已接自「${predecessor.title}」（第${predecessor.pageCode}版），一篇文章只能有一个上文。`,
+    };
   if (to.pageOrder <= from.pageOrder) {
     return { ok: false, reason: `转接只能向后：第${to.pageCode}版不在第${from.pageCode}版之后。` };
   }
   // Following the chain from the target must never come back to the source.
   const seen = new Set<number>();
-  for (let current: LinkCandidate | undefined = to; current; current = current.nextPartId === null ? undefined : byId.get(current.nextPartId)) {
+  for (
+    let current: LinkCandidate | undefined = to;
+    current;
+    current = current.nextPartId === null ? undefined : byId.get(current.nextPartId)
+  ) {
     if (current.id === from.id || seen.has(current.id)) return { ok: false, reason: "这个链接会形成循环。" };
     seen.add(current.id);
   }

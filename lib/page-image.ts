@@ -10,7 +10,12 @@ export const PAGE_IMAGE_VARIANTS = [
   { name: "large", width: 1400 },
 ] as const;
 
-export type StoredPageImage = { imageKey: string; imageWidth: number; imageHeight: number; imageVariants: ImageVariant[] };
+export type StoredPageImage = {
+  imageKey: string;
+  imageWidth: number;
+  imageHeight: number;
+  imageVariants: ImageVariant[];
+};
 
 /** Stores `original` under `prefix` (e.g. "pages/2026-11-25/a01") with its derived sizes. */
 export async function storePageImage(original: Buffer, prefix: string, extension: string): Promise<StoredPageImage> {
@@ -22,7 +27,10 @@ export async function storePageImage(original: Buffer, prefix: string, extension
   const imageVariants: ImageVariant[] = [];
   for (const variant of PAGE_IMAGE_VARIANTS) {
     const targetWidth = Math.min(variant.width, width);
-    const { data, info } = await sharp(original).resize({ width: targetWidth }).webp({ quality: 78 }).toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(original)
+      .resize({ width: targetWidth })
+      .webp({ quality: 78 })
+      .toBuffer({ resolveWithObject: true });
     const key = `${prefix}/${variant.name}.webp`;
     await putFile(key, data);
     imageVariants.push({ name: variant.name, key, width: info.width, height: info.height });

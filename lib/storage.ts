@@ -6,7 +6,9 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 export function storageDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.STORAGE_DIR ?? path.join(process.env.BANMIAN_DATA_DIR ?? ".data", "storage"));
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.STORAGE_DIR ?? path.join(process.env.BANMIAN_DATA_DIR ?? ".data", "storage"),
+  );
 }
 
 const KEY_PATTERN = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/i;

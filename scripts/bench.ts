@@ -24,7 +24,10 @@ await assertDatabaseReady();
 const prisma = createPrismaClient();
 const editions = await prisma.edition.findMany({
   where: { status: "PUBLISHED", publication: { isDefault: true } },
-  select: { issueDate: true, pages: { select: { code: true, _count: { select: { articles: true } } }, orderBy: { sortOrder: "asc" } } },
+  select: {
+    issueDate: true,
+    pages: { select: { code: true, _count: { select: { articles: true } } }, orderBy: { sortOrder: "asc" } },
+  },
   orderBy: { issueDate: "desc" },
 });
 const total = await prisma.article.count();
@@ -56,7 +59,12 @@ if (!base) {
   base = "http://127.0.0.1:3300";
   server = spawn("npx", ["next", "start", "-p", "3300", "-H", "127.0.0.1"], { stdio: "ignore", detached: true });
   const deadline = Date.now() + 60_000;
-  while (!(await fetch(base).then(() => true, () => false))) {
+  while (
+    !(await fetch(base).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     if (Date.now() > deadline) throw new Error("next start did not answer within 60 s");
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -86,7 +94,9 @@ try {
     for (const { kind, path } of urls) warm.set(kind, [...(warm.get(kind) ?? []), await time(path)]);
   }
   console.log(`Banmian reader benchmark — ${editions.length} published editions, ${total} articles in the database`);
-  console.log(`${base}, ${urls.length} URLs from ${chosen.length} editions; first request, then ${repeat} repeats each (sequential)\n`);
+  console.log(
+    `${base}, ${urls.length} URLs from ${chosen.length} editions; first request, then ${repeat} repeats each (sequential)\n`,
+  );
   console.log("view       first: median    p95   | repeat: median    p95   (ms)");
   for (const kind of cold.keys()) {
     const c = stats(cold.get(kind)!);

@@ -14,8 +14,14 @@ function run(script: string, databaseUrl: string) {
 }
 
 const cases = [
-  { url: "postgresql://postgres@127.0.0.1:1/banmian", message: /Cannot reach database "banmian" on 127\.0\.0\.1:1 \(ECONNREFUSED\)/ },
-  { url: databaseUrlFor("banmian_no_such_database"), message: /database "banmian_no_such_database" on .* does not exist/ },
+  {
+    url: "postgresql://postgres@127.0.0.1:1/banmian",
+    message: /Cannot reach database "banmian" on 127\.0\.0\.1:1 \(ECONNREFUSED\)/,
+  },
+  {
+    url: databaseUrlFor("banmian_no_such_database"),
+    message: /database "banmian_no_such_database" on .* does not exist/,
+  },
   { url: "not a url", message: /DATABASE_URL is not a valid URL/ },
 ];
 

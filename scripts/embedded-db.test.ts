@@ -26,7 +26,10 @@ function portOpen(): Promise<boolean> {
 
 async function start(): Promise<{ server: ChildProcess; seconds: number }> {
   const started = Date.now();
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/embedded-db.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/embedded-db.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   server.stdout!.on("data", (d) => (output += d));
   server.stderr!.on("data", (d) => (output += d));
@@ -38,7 +41,8 @@ async function start(): Promise<{ server: ChildProcess; seconds: number }> {
   return { server, seconds: (Date.now() - started) / 1000 };
 }
 
-const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", resolve)));
+const exited = (child: ChildProcess) =>
+  new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", resolve)));
 
 async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });

@@ -9,7 +9,9 @@ import { formatReport, importBundle } from "../lib/import/import";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { user: { type: "string" } } });
 if (positionals.length !== 1) {
-  console.error("Usage: npm run import -- path/to/bundle.zip|folder [--user email]\nThe manifest format is described in docs/admin.md.");
+  console.error(
+    "Usage: npm run import -- path/to/bundle.zip|folder [--user email]\nThe manifest format is described in docs/admin.md.",
+  );
   process.exit(2);
 }
 const prisma = createPrismaClient();

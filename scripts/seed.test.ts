@@ -36,19 +36,39 @@ test("three published editions on consecutive dates ending today, and a draft fo
   const today = todayInShanghai();
   assert.deepEqual(
     editions.map((e) => [e.issueDate.toISOString().slice(0, 10), e.status]),
-    [[addDays(today, -2), "PUBLISHED"], [addDays(today, -1), "PUBLISHED"], [today, "PUBLISHED"], [addDays(today, 1), "DRAFT"]],
+    [
+      [addDays(today, -2), "PUBLISHED"],
+      [addDays(today, -1), "PUBLISHED"],
+      [today, "PUBLISHED"],
+      [addDays(today, 1), "DRAFT"],
+    ],
   );
 });
 
 test("eight named pages, four to eight articles each, images and regions inside them", async () => {
-  const pages = await db.prisma.page.findMany({ include: { articles: true }, orderBy: [{ editionId: "asc" }, { sortOrder: "asc" }] });
+  const pages = await db.prisma.page.findMany({
+    include: { articles: true },
+    orderBy: [{ editionId: "asc" }, { sortOrder: "asc" }],
+  });
   assert.equal(pages.length, 32);
   assert.deepEqual(
     pages.slice(0, 8).map((p) => `${p.code} ${p.name}`),
-    ["a01 头版", "a02 要闻", "a03 本市·综合", "a04 本市·民生", "a05 视点·科教", "a06 金融周刊", "a07 时事·九州", "a08 时事·环球"],
+    [
+      "a01 头版",
+      "a02 要闻",
+      "a03 本市·综合",
+      "a04 本市·民生",
+      "a05 视点·科教",
+      "a06 金融周刊",
+      "a07 时事·九州",
+      "a08 时事·环球",
+    ],
   );
   for (const page of pages) {
-    assert.ok(page.articles.length >= 4 && page.articles.length <= 8, `${page.code} has ${page.articles.length} articles`);
+    assert.ok(
+      page.articles.length >= 4 && page.articles.length <= 8,
+      `${page.code} has ${page.articles.length} articles`,
+    );
     assert.ok(page.imageKey && existsSync(path.join(storage, page.imageKey)), `${page.code} image file`);
     for (const article of page.articles) {
       const regions = regionsSchema.parse(article.regions);
@@ -59,23 +79,35 @@ test("eight named pages, four to eight articles each, images and regions inside 
   }
   const bylines = pages.flatMap((p) => p.articles.map((a) => a.byline)).filter(Boolean);
   assert.ok(bylines.some((b) => /^□ 记者 /.test(b!)));
-  assert.ok(pages.flatMap((p) => p.articles).some((a) => a.kicker) && pages.flatMap((p) => p.articles).some((a) => a.subtitle));
+  assert.ok(
+    pages.flatMap((p) => p.articles).some((a) => a.kicker) && pages.flatMap((p) => p.articles).some((a) => a.subtitle),
+  );
 });
 
 test("every edition continues a01 → a08, and today's has a three-part chain", async () => {
   const chains = await db.prisma.article.findMany({
     where: { nextPartId: { not: null }, previousPart: null },
-    include: { page: { include: { edition: true } }, nextPart: { include: { page: true, nextPart: { include: { page: true } } } } },
+    include: {
+      page: { include: { edition: true } },
+      nextPart: { include: { page: true, nextPart: { include: { page: true } } } },
+    },
   });
   const byDate = new Map<string, string[][]>();
   for (const head of chains) {
-    const codes = [head.page.code, head.nextPart!.page.code, ...(head.nextPart!.nextPart ? [head.nextPart!.nextPart.page.code] : [])];
+    const codes = [
+      head.page.code,
+      head.nextPart!.page.code,
+      ...(head.nextPart!.nextPart ? [head.nextPart!.nextPart.page.code] : []),
+    ];
     const date = head.page.edition.issueDate.toISOString().slice(0, 10);
     byDate.set(date, [...(byDate.get(date) ?? []), codes]);
   }
   assert.equal(byDate.size, 4);
   for (const [date, list] of byDate) {
-    assert.ok(list.some((codes) => codes.join() === "a01,a08"), `${date} a01 → a08`);
+    assert.ok(
+      list.some((codes) => codes.join() === "a01,a08"),
+      `${date} a01 → a08`,
+    );
   }
   assert.ok(byDate.get(todayInShanghai())!.some((codes) => codes.join() === "a01,a04,a08"));
 });

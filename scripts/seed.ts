@@ -26,7 +26,14 @@ const option = (name: string) => {
 const quiet = args.includes("--quiet");
 const days = Number(option("days") ?? 10);
 const archiveYears = Number(option("archive") ?? 0);
-if (!Number.isInteger(days) || days < 1 || days > 366 || !Number.isFinite(archiveYears) || archiveYears < 0 || archiveYears > 50) {
+if (
+  !Number.isInteger(days) ||
+  days < 1 ||
+  days > 366 ||
+  !Number.isFinite(archiveYears) ||
+  archiveYears < 0 ||
+  archiveYears > 50
+) {
   console.error("usage: npm run db:seed [-- --days 1..366] [-- --archive 0..50]");
   process.exit(2);
 }
@@ -98,24 +105,31 @@ async function renderPageImage(date: string, pageIndex: number, layout: Paramete
         imageKey: `${prefix}/original.png`,
         imageWidth: PAGE_WIDTH,
         imageHeight: PAGE_HEIGHT,
-        imageVariants: (await Promise.all(
+        imageVariants: await Promise.all(
           PAGE_IMAGE_VARIANTS.map(async (v) => {
             const meta = await sharp(storagePath(`${prefix}/${v.name}.webp`)).metadata();
             return { name: v.name, key: `${prefix}/${v.name}.webp`, width: meta.width!, height: meta.height! };
           }),
-        )),
+        ),
       }
     : await storePageImage(await sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer(), prefix, "png");
   return { image, regions };
 }
 
-async function seedEdition(publication: { id: number; name: string }, date: string, status: "PUBLISHED" | "DRAFT", threePart: boolean) {
+async function seedEdition(
+  publication: { id: number; name: string },
+  date: string,
+  status: "PUBLISHED" | "DRAFT",
+  threePart: boolean,
+) {
   const random = createRandom(Number(date.replaceAll("-", "")));
   const plan = planEdition(random, threePart);
   const issueNumber = issueNumberFor(date);
   // Which part continues from where, for the printed jump lines.
   const previousOf = new Map<string, number>();
-  plan.forEach((articles, p) => articles.forEach((a) => a.next && previousOf.set(`${a.next.page}:${a.next.article}`, p)));
+  plan.forEach((articles, p) =>
+    articles.forEach((a) => a.next && previousOf.set(`${a.next.page}:${a.next.article}`, p)),
+  );
 
   const rendered: Awaited<ReturnType<typeof renderPageImage>>[] = [];
   for (const [p, articles] of plan.entries()) {
@@ -158,7 +172,13 @@ async function seedEdition(publication: { id: number; name: string }, date: stri
     for (const [p, articles] of plan.entries()) {
       const { image, regions } = rendered[p];
       const page = await tx.page.create({
-        data: { editionId: edition.id, code: SAMPLE_PAGES[p].code, sortOrder: p + 1, name: SAMPLE_PAGES[p].name, ...image },
+        data: {
+          editionId: edition.id,
+          code: SAMPLE_PAGES[p].code,
+          sortOrder: p + 1,
+          name: SAMPLE_PAGES[p].name,
+          ...image,
+        },
       });
       const created = await tx.article.createManyAndReturn({
         data: articles.map((a, i) => ({
@@ -178,7 +198,10 @@ async function seedEdition(publication: { id: number; name: string }, date: stri
     for (const [p, articles] of plan.entries()) {
       for (const [i, article] of articles.entries()) {
         if (article.next) {
-          await tx.article.update({ where: { id: ids[p][i] }, data: { nextPartId: ids[article.next.page][article.next.article] } });
+          await tx.article.update({
+            where: { id: ids[p][i] },
+            data: { nextPartId: ids[article.next.page][article.next.article] },
+          });
         }
       }
     }
@@ -191,7 +214,10 @@ async function seedArchive(publicationId: number, before: string, years: number)
   const existing = new Set(
     (
       await prisma.edition.findMany({
-        where: { publicationId, issueDate: { gte: new Date(`${first}T00:00:00Z`), lt: new Date(`${before}T00:00:00Z`) } },
+        where: {
+          publicationId,
+          issueDate: { gte: new Date(`${first}T00:00:00Z`), lt: new Date(`${before}T00:00:00Z`) },
+        },
         select: { issueDate: true },
       })
     ).map((e) => formatIsoDate(e.issueDate)),
@@ -201,49 +227,63 @@ async function seedArchive(publicationId: number, before: string, years: number)
   let articles = 0;
   const batchSize = 20;
   for (let offset = 0; offset < total; offset += batchSize) {
-    const dates = Array.from({ length: Math.min(batchSize, total - offset) }, (_, i) => addDays(first, offset + i)).filter(
-      (d) => !existing.has(d),
-    );
+    const dates = Array.from({ length: Math.min(batchSize, total - offset) }, (_, i) =>
+      addDays(first, offset + i),
+    ).filter((d) => !existing.has(d));
     if (!dates.length) continue;
-    await prisma.$transaction(async (tx) => {
-      const created = await tx.edition.createManyAndReturn({
-        data: dates.map((date) => ({
-          publicationId,
-          issueDate: new Date(`${date}T00:00:00Z`),
-          issueNumber: issueNumberFor(date),
-          status: "PUBLISHED" as const,
-          publishedAt: new Date(`${date}T00:00:00+08:00`),
-        })),
-        select: { id: true, issueDate: true },
-      });
-      const pages = await tx.page.createManyAndReturn({
-        data: created.flatMap((edition) =>
-          SAMPLE_PAGES.map((page, p) => ({ editionId: edition.id, code: page.code, sortOrder: p + 1, name: page.name })),
-        ),
-        select: { id: true, code: true, editionId: true },
-      });
-      const dateOf = new Map(created.map((e) => [e.id, formatIsoDate(e.issueDate)]));
-      const rows = pages.flatMap((page) => {
-        const random = createRandom(Number(dateOf.get(page.editionId)!.replaceAll("-", "")) * 10 + Number(page.code.slice(1)));
-        const topic = SAMPLE_PAGES.find((s) => s.code === page.code)!.topic as Topic;
-        return pickTitles(topic, random.int(4, 7), random).map((title, i) => ({
-          pageId: page.id,
-          sortOrder: i + 1,
-          kicker: i === 0 ? kicker(random) : null,
-          title,
-          byline: byline(random),
-          body: body(topic, random.int(2, 4), random),
-        }));
-      });
-      await tx.article.createMany({ data: rows });
-      editions += created.length;
-      articles += rows.length;
-    }, { timeout: 120_000 });
+    await prisma.$transaction(
+      async (tx) => {
+        const created = await tx.edition.createManyAndReturn({
+          data: dates.map((date) => ({
+            publicationId,
+            issueDate: new Date(`${date}T00:00:00Z`),
+            issueNumber: issueNumberFor(date),
+            status: "PUBLISHED" as const,
+            publishedAt: new Date(`${date}T00:00:00+08:00`),
+          })),
+          select: { id: true, issueDate: true },
+        });
+        const pages = await tx.page.createManyAndReturn({
+          data: created.flatMap((edition) =>
+            SAMPLE_PAGES.map((page, p) => ({
+              editionId: edition.id,
+              code: page.code,
+              sortOrder: p + 1,
+              name: page.name,
+            })),
+          ),
+          select: { id: true, code: true, editionId: true },
+        });
+        const dateOf = new Map(created.map((e) => [e.id, formatIsoDate(e.issueDate)]));
+        const rows = pages.flatMap((page) => {
+          const random = createRandom(
+            Number(dateOf.get(page.editionId)!.replaceAll("-", "")) * 10 + Number(page.code.slice(1)),
+          );
+          const topic = SAMPLE_PAGES.find((s) => s.code === page.code)!.topic as Topic;
+          return pickTitles(topic, random.int(4, 7), random).map((title, i) => ({
+            pageId: page.id,
+            sortOrder: i + 1,
+            kicker: i === 0 ? kicker(random) : null,
+            title,
+            byline: byline(random),
+            body: body(topic, random.int(2, 4), random),
+          }));
+        });
+        await tx.article.createMany({ data: rows });
+        editions += created.length;
+        articles += rows.length;
+      },
+      { timeout: 120_000 },
+    );
     const seconds = (Date.now() - started) / 1000;
-    process.stdout.write(`\rarchive: ${editions}/${total - existing.size} editions, ${articles} articles, ${seconds.toFixed(0)} s   `);
+    process.stdout.write(
+      `\rarchive: ${editions}/${total - existing.size} editions, ${articles} articles, ${seconds.toFixed(0)} s   `,
+    );
   }
   process.stdout.write("\n");
-  log(`archive: ${editions} editions and ${articles} articles added in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  log(
+    `archive: ${editions} editions and ${articles} articles added in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
 }
 
 try {

@@ -41,7 +41,13 @@ async function e2eTests(playwrightArgs: string[]): Promise<void> {
   const storage = path.resolve(process.env.STORAGE_DIR ?? `.data/${dbName}-storage`);
   console.log(`\n▶ browser tests: fresh database ${dbName}, build in ${distDir}`);
   const url = await recreateDatabase(dbName);
-  const env = { ...process.env, DATABASE_URL: url, NEXT_DIST_DIR: distDir, STORAGE_DIR: storage, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    NEXT_DIST_DIR: distDir,
+    STORAGE_DIR: storage,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   run("npx", ["tsx", "scripts/db-migrate.ts"], env);
   run("npx", ["tsx", "scripts/seed.ts", "--quiet"], env);
   if (!process.env.E2E_SKIP_BUILD) run("npx", ["next", "build"], env);

@@ -27,7 +27,9 @@ async function startEmbedded(): Promise<ChildProcess | null> {
     console.error(`Port ${EMBEDDED_PORT} is taken by another program; set BANMIAN_EMBEDDED_PORT to a free port.`);
     process.exit(1);
   }
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/embedded-db.ts"], { stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/embedded-db.ts"], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   const deadline = Date.now() + 60_000;
   while (!(await portOpen(EMBEDDED_PORT))) {
     if (child.exitCode !== null) {

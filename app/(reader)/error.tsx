@@ -9,6 +9,8 @@ export default function ReaderError({ reset }: { error: Error & { digest?: strin
         <button type="button" onClick={reset} className="min-h-11 rounded bg-masthead px-4 text-white">
           重试
         </button>
+        {/* A full page load, not a client navigation: the app that just failed starts afresh. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a href="/" className="inline-flex min-h-11 items-center text-blue-800 underline">
           返回首页
         </a>

@@ -8,7 +8,9 @@ import { useUnsavedChangesWarning } from "./unsaved-changes";
 export type ArticleValues = { kicker: string; title: string; subtitle: string; byline: string; body: string };
 
 /** State of an article save: a conflict carries the newer saved version next to the editor's own. */
-export type ArticleFormState = FormState & { conflict?: { version: number; values: ArticleValues; savedBy: string; savedAt: string } };
+export type ArticleFormState = FormState & {
+  conflict?: { version: number; values: ArticleValues; savedBy: string; savedAt: string };
+};
 
 const FIELDS: { name: keyof ArticleValues; label: string; hint?: string }[] = [
   { name: "kicker", label: "引题" },
@@ -58,7 +60,8 @@ export function ArticleForm({
       {state.conflict ? (
         <div role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
           <p className="font-bold text-amber-900">
-            {state.conflict.savedBy} 在 {state.conflict.savedAt} 保存了更新的版本（第 {state.conflict.version} 版）。你的修改还没有保存，也没有覆盖对方的内容。
+            {state.conflict.savedBy} 在 {state.conflict.savedAt} 保存了更新的版本（第 {state.conflict.version}{" "}
+            版）。你的修改还没有保存，也没有覆盖对方的内容。
           </p>
           <p>下面的表单保留了你的内容。对照对方的版本修改后，再次点击“{submitLabel}”即以你的内容为准保存。</p>
           <details open>
@@ -93,8 +96,22 @@ export function ArticleForm({
           </div>
         ))}
       </div>
-      <Field label="正文" name="article-body" error={errors.body} hint="段落之间空一行；以“## ”开头的段落是小标题；“![说明](图片)”是插入的图片。">
-        <textarea ref={body} onSelect={(event) => (caret.current = event.currentTarget.selectionEnd)} id="article-body" name="body" rows={16} defaultValue={value("body")} className={`${inputClass} font-serif leading-7`} aria-invalid={Boolean(errors.body)} />
+      <Field
+        label="正文"
+        name="article-body"
+        error={errors.body}
+        hint="段落之间空一行；以“## ”开头的段落是小标题；“![说明](图片)”是插入的图片。"
+      >
+        <textarea
+          ref={body}
+          onSelect={(event) => (caret.current = event.currentTarget.selectionEnd)}
+          id="article-body"
+          name="body"
+          rows={16}
+          defaultValue={value("body")}
+          className={`${inputClass} font-serif leading-7`}
+          aria-invalid={Boolean(errors.body)}
+        />
       </Field>
       {articleId ? (
         <ArticleImageInsert
@@ -103,7 +120,8 @@ export function ArticleForm({
             const area = body.current;
             if (!area) return;
             const at = caret.current ?? area.value.length;
-            area.value = `${area.value.slice(0, at).trimEnd()}\n\n${line}\n\n${area.value.slice(at).trimStart()}`.trim();
+            area.value =
+              `${area.value.slice(0, at).trimEnd()}\n\n${line}\n\n${area.value.slice(at).trimStart()}`.trim();
             setDirty(true);
           }}
         />
@@ -121,7 +139,11 @@ function ArticleImageInsert({ articleId, onInsert }: { articleId: number; onInse
     setBusy(true);
     setStatus(null);
     try {
-      const response = await fetch(`/api/admin/articles/${articleId}/image`, { method: "POST", body: file, headers: { "Content-Type": "application/octet-stream" } });
+      const response = await fetch(`/api/admin/articles/${articleId}/image`, {
+        method: "POST",
+        body: file,
+        headers: { "Content-Type": "application/octet-stream" },
+      });
       const result = (await response.json()) as { key?: string; width?: number; height?: number; message?: string };
       if (!response.ok || !result.key) setStatus({ ok: false, text: result.message ?? "上传失败。" });
       else {
@@ -139,12 +161,24 @@ function ArticleImageInsert({ articleId, onInsert }: { articleId: number; onInse
     <fieldset className="space-y-2 rounded border border-neutral-200 bg-white p-3">
       <legend className="px-1 text-sm font-medium">插入图片</legend>
       <Field label="图片说明" name="image-caption">
-        <input id="image-caption" value={caption} onChange={(event) => setCaption(event.target.value)} className={inputClass} />
+        <input
+          id="image-caption"
+          value={caption}
+          onChange={(event) => setCaption(event.target.value)}
+          className={inputClass}
+        />
       </Field>
       <label htmlFor="article-image" className="block text-sm">
         选择要插入的图片（JPEG、PNG 或 WebP）
       </label>
-      <input id="article-image" type="file" accept="image/jpeg,image/png,image/webp" disabled={busy} onChange={(event) => event.target.files?.[0] && upload(event.target.files[0])} className="block w-full text-sm" />
+      <input
+        id="article-image"
+        type="file"
+        accept="image/jpeg,image/png,image/webp"
+        disabled={busy}
+        onChange={(event) => event.target.files?.[0] && upload(event.target.files[0])}
+        className="block w-full text-sm"
+      />
       {status ? (
         <p role={status.ok ? "status" : "alert"} className={`text-sm ${status.ok ? "text-green-800" : "text-red-700"}`}>
           {status.text}

@@ -10,7 +10,15 @@ function Hidden({ values }: { values: Record<string, string | number> }) {
   return Object.entries(values).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
 }
 
-export function LinkForm({ action, hidden, options }: { action: Action; hidden: Record<string, number>; options: { id: number; label: string }[] }) {
+export function LinkForm({
+  action,
+  hidden,
+  options,
+}: {
+  action: Action;
+  hidden: Record<string, number>;
+  options: { id: number; label: string }[];
+}) {
   const [state, formAction] = useActionState(action, initialFormState);
   if (options.length === 0) return <p className="text-sm text-neutral-500">后面的版面上没有可以链接的文章。</p>;
   return (
@@ -36,12 +44,25 @@ export function LinkForm({ action, hidden, options }: { action: Action; hidden: 
   );
 }
 
-export function MoveForm({ action, hidden, pages }: { action: Action; hidden: Record<string, number>; pages: { id: number; code: string; name: string }[] }) {
+export function MoveForm({
+  action,
+  hidden,
+  pages,
+}: {
+  action: Action;
+  hidden: Record<string, number>;
+  pages: { id: number; code: string; name: string }[];
+}) {
   const [state, formAction] = useActionState(action, initialFormState);
   return (
     <form action={formAction} className="space-y-2">
       <Hidden values={hidden} />
-      <Field label="目标版面" name="targetPageId" error={state.fieldErrors?.targetPageId} hint="移动后需要在新版面上重新画区域。">
+      <Field
+        label="目标版面"
+        name="targetPageId"
+        error={state.fieldErrors?.targetPageId}
+        hint="移动后需要在新版面上重新画区域。"
+      >
         <select id="targetPageId" name="targetPageId" className={inputClass} defaultValue="">
           <option value="" disabled>
             选择版面…

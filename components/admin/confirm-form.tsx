@@ -31,12 +31,20 @@ export function ConfirmForm({
     );
   }
   return (
-    <form action={action} role="alertdialog" aria-label={question} className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2">
+    <form
+      action={action}
+      role="alertdialog"
+      aria-label={question}
+      className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2"
+    >
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <span className="text-sm text-amber-900">{question}</span>
-      <SubmitButton className={danger ? `${buttonClass} bg-red-700 hover:bg-red-800` : buttonClass} pendingText="处理中…">
+      <SubmitButton
+        className={danger ? `${buttonClass} bg-red-700 hover:bg-red-800` : buttonClass}
+        pendingText="处理中…"
+      >
         {confirmLabel}
       </SubmitButton>
       <button type="button" className={secondaryButtonClass} onClick={() => setOpen(false)}>

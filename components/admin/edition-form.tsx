@@ -29,7 +29,13 @@ export function EditionForm({
       ))}
       <FormMessage message={state.message} ok={state.ok} />
       <Field label="报纸" name="publicationId" error={errors.publicationId}>
-        <select id="publicationId" name="publicationId" defaultValue={value("publicationId")} key={`p${value("publicationId")}`} className={inputClass}>
+        <select
+          id="publicationId"
+          name="publicationId"
+          defaultValue={value("publicationId")}
+          key={`p${value("publicationId")}`}
+          className={inputClass}
+        >
           {publications.map((publication) => (
             <option key={publication.id} value={publication.id}>
               {publication.name}
@@ -38,10 +44,31 @@ export function EditionForm({
         </select>
       </Field>
       <Field label="出版日期" name="issueDate" error={errors.issueDate}>
-        <input id="issueDate" name="issueDate" type="date" required defaultValue={value("issueDate")} key={`d${value("issueDate")}`} className={inputClass} aria-invalid={Boolean(errors.issueDate)} aria-describedby={errors.issueDate ? "issueDate-error" : undefined} />
+        <input
+          id="issueDate"
+          name="issueDate"
+          type="date"
+          required
+          defaultValue={value("issueDate")}
+          key={`d${value("issueDate")}`}
+          className={inputClass}
+          aria-invalid={Boolean(errors.issueDate)}
+          aria-describedby={errors.issueDate ? "issueDate-error" : undefined}
+        />
       </Field>
       <Field label="期号" name="issueNumber" error={errors.issueNumber} hint="报头上印的总期号，例如 12345">
-        <input id="issueNumber" name="issueNumber" type="number" inputMode="numeric" min={1} required defaultValue={value("issueNumber")} key={`n${value("issueNumber")}`} className={inputClass} aria-invalid={Boolean(errors.issueNumber)} />
+        <input
+          id="issueNumber"
+          name="issueNumber"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          required
+          defaultValue={value("issueNumber")}
+          key={`n${value("issueNumber")}`}
+          className={inputClass}
+          aria-invalid={Boolean(errors.issueNumber)}
+        />
       </Field>
       <SubmitButton>{submitLabel}</SubmitButton>
     </form>

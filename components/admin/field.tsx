@@ -1,7 +1,19 @@
 import type { ReactNode } from "react";
 
 /** A labelled form field with its error shown right below it. */
-export function Field({ label, name, error, hint, children }: { label: string; name: string; error?: string[]; hint?: ReactNode; children: ReactNode }) {
+export function Field({
+  label,
+  name,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  name: string;
+  error?: string[];
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={name} className="text-sm font-medium text-neutral-800">
@@ -33,7 +45,10 @@ export const dangerButtonClass =
 export function FormMessage({ message, ok }: { message?: string; ok?: boolean }) {
   if (!message) return null;
   return (
-    <p role={ok ? "status" : "alert"} className={`rounded px-3 py-2 text-sm ${ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800"}`}>
+    <p
+      role={ok ? "status" : "alert"}
+      className={`rounded px-3 py-2 text-sm ${ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800"}`}
+    >
       {message}
     </p>
   );

@@ -1,18 +1,25 @@
 "use client";
+import { useHydrated } from "./use-hydrated";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 
 type Problem = { place: string; message: string };
 type Result =
-  | { ok: true; editionId: number; date: string; status: "DRAFT" | "PUBLISHED"; pages: { code: string; name: string; articles: number; image: boolean }[]; links: number }
+  | {
+      ok: true;
+      editionId: number;
+      date: string;
+      status: "DRAFT" | "PUBLISHED";
+      pages: { code: string; name: string; articles: number; image: boolean }[];
+      links: number;
+    }
   | { ok: false; problems: Problem[] };
 
 export function ImportUpload() {
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
   const [percent, setPercent] = useState<number | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setReady(true), []);
 
   function upload(file: File) {
     setResult(null);
@@ -21,7 +28,8 @@ export function ImportUpload() {
     xhr.open("POST", "/api/admin/import");
     xhr.setRequestHeader("Content-Type", "application/zip");
     xhr.setRequestHeader("X-File-Name", encodeURIComponent(file.name));
-    xhr.upload.onprogress = (event) => event.lengthComputable && setPercent(Math.round((event.loaded / event.total) * 100));
+    xhr.upload.onprogress = (event) =>
+      event.lengthComputable && setPercent(Math.round((event.loaded / event.total) * 100));
     xhr.onload = () => {
       setPercent(null);
       try {
@@ -47,7 +55,14 @@ export function ImportUpload() {
         <label htmlFor="bundle" className="block text-sm font-medium">
           期次包（ZIP）
         </label>
-        <input id="bundle" type="file" accept=".zip,application/zip" disabled={!ready || percent !== null} onChange={(event) => event.target.files?.[0] && upload(event.target.files[0])} className="block w-full text-sm" />
+        <input
+          id="bundle"
+          type="file"
+          accept=".zip,application/zip"
+          disabled={!ready || percent !== null}
+          onChange={(event) => event.target.files?.[0] && upload(event.target.files[0])}
+          className="block w-full text-sm"
+        />
         {percent !== null ? (
           <div>
             <progress max={100} value={percent} aria-label="上传进度" className="h-2 w-full" />
@@ -75,7 +90,8 @@ export function ImportUpload() {
       {result?.ok ? (
         <div role="status" className="space-y-2 rounded border border-green-300 bg-green-50 p-3 text-sm text-green-900">
           <p className="font-bold">
-            已导入 {result.date}（{result.status === "PUBLISHED" ? "已发布" : "草稿"}），{result.pages.length} 个版面，{result.links} 个转版链接：
+            已导入 {result.date}（{result.status === "PUBLISHED" ? "已发布" : "草稿"}），{result.pages.length} 个版面，
+            {result.links} 个转版链接：
           </p>
           <ul className="list-disc pl-5">
             {result.pages.map((page) => (

@@ -16,7 +16,10 @@ export function Notice({ code }: { code?: string }) {
   const notice = code ? NOTICES[code] : undefined;
   if (!notice) return null;
   return (
-    <p role={notice.ok ? "status" : "alert"} className={`rounded px-3 py-2 text-sm ${notice.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800"}`}>
+    <p
+      role={notice.ok ? "status" : "alert"}
+      className={`rounded px-3 py-2 text-sm ${notice.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800"}`}
+    >
       {notice.text}
     </p>
   );

@@ -4,7 +4,17 @@ import { initialFormState, type FormState } from "@/lib/admin/form-state";
 import { Field, FormMessage, inputClass } from "./field";
 import { SubmitButton } from "./submit-button";
 
-export function PageForm({ action, editionId, pageId, initial }: { action: (state: FormState, formData: FormData) => Promise<FormState>; editionId: number; pageId: number; initial: { code: string; name: string } }) {
+export function PageForm({
+  action,
+  editionId,
+  pageId,
+  initial,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  editionId: number;
+  pageId: number;
+  initial: { code: string; name: string };
+}) {
   const [state, formAction] = useActionState(action, initialFormState);
   const errors = state.fieldErrors ?? {};
   const value = (name: "code" | "name") => state.values?.[name] ?? initial[name];
@@ -14,10 +24,24 @@ export function PageForm({ action, editionId, pageId, initial }: { action: (stat
       <input type="hidden" name="pageId" value={pageId} />
       <FormMessage message={state.message} ok={state.ok} />
       <Field label="版号" name="page-code" error={errors.code}>
-        <input id="page-code" name="code" defaultValue={value("code")} key={`c${value("code")}`} className={inputClass} aria-invalid={Boolean(errors.code)} />
+        <input
+          id="page-code"
+          name="code"
+          defaultValue={value("code")}
+          key={`c${value("code")}`}
+          className={inputClass}
+          aria-invalid={Boolean(errors.code)}
+        />
       </Field>
       <Field label="版名" name="page-name" error={errors.name}>
-        <input id="page-name" name="name" defaultValue={value("name")} key={`n${value("name")}`} className={inputClass} aria-invalid={Boolean(errors.name)} />
+        <input
+          id="page-name"
+          name="name"
+          defaultValue={value("name")}
+          key={`n${value("name")}`}
+          className={inputClass}
+          aria-invalid={Boolean(errors.name)}
+        />
       </Field>
       <SubmitButton>保存版面信息</SubmitButton>
     </form>

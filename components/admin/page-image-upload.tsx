@@ -1,8 +1,14 @@
 "use client";
+import { useHydrated } from "./use-hydrated";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 
-type Status = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "processing" } | { kind: "done"; message: string } | { kind: "error"; message: string };
+type Status =
+  | { kind: "idle" }
+  | { kind: "uploading"; percent: number }
+  | { kind: "processing" }
+  | { kind: "done"; message: string }
+  | { kind: "error"; message: string };
 
 const MAX_BYTES = 40 * 1024 * 1024;
 
@@ -12,8 +18,7 @@ export function PageImageUpload({ pageId, hasImage }: { pageId: number; hasImage
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   // Until hydrated, a chosen file would go nowhere: keep the input disabled.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
   const busy = !ready || status.kind === "uploading" || status.kind === "processing";
 
   function upload(file: File) {
@@ -25,7 +30,8 @@ export function PageImageUpload({ pageId, hasImage }: { pageId: number; hasImage
     xhr.open("POST", `/api/admin/pages/${pageId}/image`);
     xhr.setRequestHeader("Content-Type", "application/octet-stream");
     xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) setStatus({ kind: "uploading", percent: Math.round((event.loaded / event.total) * 100) });
+      if (event.lengthComputable)
+        setStatus({ kind: "uploading", percent: Math.round((event.loaded / event.total) * 100) });
     };
     xhr.upload.onload = () => setStatus({ kind: "processing" });
     xhr.onload = () => {

@@ -6,7 +6,18 @@ import { FormMessage, secondaryButtonClass, dangerButtonClass } from "./field";
 import { SubmitButton } from "./submit-button";
 import { useUnsavedChangesWarning } from "./unsaved-changes";
 
-const COLOURS = ["#e11d48", "#2563eb", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#65a30d", "#ea580c", "#4f46e5"];
+const COLOURS = [
+  "#e11d48",
+  "#2563eb",
+  "#16a34a",
+  "#d97706",
+  "#7c3aed",
+  "#0891b2",
+  "#db2777",
+  "#65a30d",
+  "#ea580c",
+  "#4f46e5",
+];
 
 type Article = { id: number; title: string; regions: Region[] };
 type Selection = { articleId: number; index: number } | null;
@@ -18,14 +29,25 @@ type Drag =
 
 function normalise(region: Region): Region {
   if (region.type !== "rect") return region;
-  return { type: "rect", x: Math.round(region.x), y: Math.round(region.y), w: Math.max(1, Math.round(region.w)), h: Math.max(1, Math.round(region.h)) };
+  return {
+    type: "rect",
+    x: Math.round(region.x),
+    y: Math.round(region.y),
+    w: Math.max(1, Math.round(region.w)),
+    h: Math.max(1, Math.round(region.h)),
+  };
 }
 
 function bounds(region: Region) {
   if (region.type === "rect") return region;
   const xs = region.points.map(([x]) => x);
   const ys = region.points.map(([, y]) => y);
-  return { x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) };
+  return {
+    x: Math.min(...xs),
+    y: Math.min(...ys),
+    w: Math.max(...xs) - Math.min(...xs),
+    h: Math.max(...ys) - Math.min(...ys),
+  };
 }
 
 /**
@@ -46,7 +68,9 @@ export function RegionEditor({
   image: { url: string; width: number; height: number };
   articles: Article[];
 }) {
-  const [regions, setRegions] = useState<Record<number, Region[]>>(() => Object.fromEntries(articles.map((article) => [article.id, article.regions])));
+  const [regions, setRegions] = useState<Record<number, Region[]>>(() =>
+    Object.fromEntries(articles.map((article) => [article.id, article.regions])),
+  );
   const [active, setActive] = useState<number | null>(articles[0]?.id ?? null);
   const [selected, setSelected] = useState<Selection>(null);
   const [drag, setDrag] = useState<Drag>(null);
@@ -60,7 +84,10 @@ export function RegionEditor({
   }, initialFormState);
   const svg = useRef<SVGSVGElement>(null);
   useUnsavedChangesWarning(dirty);
-  const colour = useMemo(() => new Map(articles.map((article, index) => [article.id, COLOURS[index % COLOURS.length]])), [articles]);
+  const colour = useMemo(
+    () => new Map(articles.map((article, index) => [article.id, COLOURS[index % COLOURS.length]])),
+    [articles],
+  );
   const stroke = Math.max(2, image.width / 400);
 
   function point(event: ReactPointerEvent): [number, number] {
@@ -71,7 +98,10 @@ export function RegionEditor({
   }
 
   function update(articleId: number, index: number, change: (region: Region) => Region) {
-    setRegions((all) => ({ ...all, [articleId]: all[articleId].map((region, i) => (i === index ? change(region) : region)) }));
+    setRegions((all) => ({
+      ...all,
+      [articleId]: all[articleId].map((region, i) => (i === index ? change(region) : region)),
+    }));
     setDirty(true);
   }
 
@@ -93,7 +123,10 @@ export function RegionEditor({
     }
     svg.current?.setPointerCapture(event.pointerId);
     const index = regions[active]?.length ?? 0;
-    setRegions((all) => ({ ...all, [active]: [...(all[active] ?? []), { type: "rect", x: start[0], y: start[1], w: 1, h: 1 }] }));
+    setRegions((all) => ({
+      ...all,
+      [active]: [...(all[active] ?? []), { type: "rect", x: start[0], y: start[1], w: 1, h: 1 }],
+    }));
     setSelected({ articleId: active, index });
     setDrag({ kind: "draw", articleId: active, start });
     setDirty(true);
@@ -119,13 +152,23 @@ export function RegionEditor({
     if (drag.kind === "draw") {
       const [sx, sy] = drag.start;
       const index = regions[drag.articleId].length - 1;
-      update(drag.articleId, index, () => ({ type: "rect", x: Math.min(sx, px), y: Math.min(sy, py), w: Math.abs(px - sx) || 1, h: Math.abs(py - sy) || 1 }));
+      update(drag.articleId, index, () => ({
+        type: "rect",
+        x: Math.min(sx, px),
+        y: Math.min(sy, py),
+        w: Math.abs(px - sx) || 1,
+        h: Math.abs(py - sy) || 1,
+      }));
     } else if (drag.kind === "move") {
       const dx = px - drag.last[0];
       const dy = py - drag.last[1];
       update(drag.articleId, drag.index, (region) =>
         region.type === "rect"
-          ? { ...region, x: Math.min(Math.max(0, region.x + dx), image.width - region.w), y: Math.min(Math.max(0, region.y + dy), image.height - region.h) }
+          ? {
+              ...region,
+              x: Math.min(Math.max(0, region.x + dx), image.width - region.w),
+              y: Math.min(Math.max(0, region.y + dy), image.height - region.h),
+            }
           : { ...region, points: region.points.map(([x, y]) => [x + dx, y + dy] as [number, number]) },
       );
       setDrag({ ...drag, last: [px, py] });
@@ -136,7 +179,13 @@ export function RegionEditor({
         const right = drag.corner.includes("e") ? px : region.x + region.w;
         const top = drag.corner.includes("n") ? py : region.y;
         const bottom = drag.corner.includes("s") ? py : region.y + region.h;
-        return { type: "rect", x: Math.min(left, right), y: Math.min(top, bottom), w: Math.abs(right - left) || 1, h: Math.abs(bottom - top) || 1 };
+        return {
+          type: "rect",
+          x: Math.min(left, right),
+          y: Math.min(top, bottom),
+          w: Math.abs(right - left) || 1,
+          h: Math.abs(bottom - top) || 1,
+        };
       });
     }
   }
@@ -151,13 +200,17 @@ export function RegionEditor({
         setSelected(null);
       }
     }
-    if (drag) setRegions((all) => Object.fromEntries(Object.entries(all).map(([key, list]) => [key, list.map(normalise)])));
+    if (drag)
+      setRegions((all) => Object.fromEntries(Object.entries(all).map(([key, list]) => [key, list.map(normalise)])));
     setDrag(null);
   }
 
   function removeSelected() {
     if (!selected) return;
-    setRegions((all) => ({ ...all, [selected.articleId]: all[selected.articleId].filter((_, i) => i !== selected.index) }));
+    setRegions((all) => ({
+      ...all,
+      [selected.articleId]: all[selected.articleId].filter((_, i) => i !== selected.index),
+    }));
     setSelected(null);
     setDirty(true);
   }
@@ -170,13 +223,22 @@ export function RegionEditor({
     }
     if (!selected) return;
     const step = event.shiftKey ? 10 : 1;
-    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+      ArrowUp: [0, -step],
+      ArrowDown: [0, step],
+    };
     if (event.key in moves) {
       event.preventDefault();
       const [dx, dy] = moves[event.key];
       update(selected.articleId, selected.index, (region) =>
         region.type === "rect"
-          ? { ...region, x: Math.min(Math.max(0, region.x + dx), image.width - region.w), y: Math.min(Math.max(0, region.y + dy), image.height - region.h) }
+          ? {
+              ...region,
+              x: Math.min(Math.max(0, region.x + dx), image.width - region.w),
+              y: Math.min(Math.max(0, region.y + dy), image.height - region.h),
+            }
           : { ...region, points: region.points.map(([x, y]) => [x + dx, y + dy] as [number, number]) },
       );
     } else if (event.key === "Delete" || event.key === "Backspace") {
@@ -185,30 +247,66 @@ export function RegionEditor({
     } else if (event.key === "Escape") setSelected(null);
   }
 
-  const payload = JSON.stringify(articles.map((article) => ({ articleId: article.id, regions: (regions[article.id] ?? []).map(normalise) })));
+  const payload = JSON.stringify(
+    articles.map((article) => ({ articleId: article.id, regions: (regions[article.id] ?? []).map(normalise) })),
+  );
   const selectedRegion = selected ? regions[selected.articleId]?.[selected.index] : undefined;
   const handle = Math.max(8, image.width / 80);
 
   return (
     <div className="space-y-3">
-      {articles.length === 0 ? <p className="text-sm text-neutral-600">先在本版添加文章，再在图上框出它们的位置。</p> : null}
+      {articles.length === 0 ? (
+        <p className="text-sm text-neutral-600">先在本版添加文章，再在图上框出它们的位置。</p>
+      ) : null}
       <fieldset className="flex flex-wrap gap-2">
         <legend className="mb-1 text-sm font-medium">选择文章，然后在图上拖动画出它的区域：</legend>
         {articles.map((article) => (
-          <label key={article.id} className="flex cursor-pointer items-center gap-1 rounded border px-2 py-1 text-sm" style={{ borderColor: colour.get(article.id), background: active === article.id ? `${colour.get(article.id)}22` : "white" }}>
-            <input type="radio" name="active-article" checked={active === article.id} onChange={() => setActive(article.id)} />
-            <span className="inline-block h-3 w-3 rounded-sm" style={{ background: colour.get(article.id) }} aria-hidden />
+          <label
+            key={article.id}
+            className="flex cursor-pointer items-center gap-1 rounded border px-2 py-1 text-sm"
+            style={{
+              borderColor: colour.get(article.id),
+              background: active === article.id ? `${colour.get(article.id)}22` : "white",
+            }}
+          >
+            <input
+              type="radio"
+              name="active-article"
+              checked={active === article.id}
+              onChange={() => setActive(article.id)}
+            />
+            <span
+              className="inline-block h-3 w-3 rounded-sm"
+              style={{ background: colour.get(article.id) }}
+              aria-hidden
+            />
             {article.title}（{regions[article.id]?.length ?? 0}）
           </label>
         ))}
       </fieldset>
       <div className="flex flex-wrap items-center gap-2 text-sm" role="group" aria-label="画图方式">
         <label className="flex items-center gap-1">
-          <input type="radio" name="shape-mode" checked={mode === "rect"} onChange={() => { setMode("rect"); setDraft([]); }} />
+          <input
+            type="radio"
+            name="shape-mode"
+            checked={mode === "rect"}
+            onChange={() => {
+              setMode("rect");
+              setDraft([]);
+            }}
+          />
           矩形（拖动画框）
         </label>
         <label className="flex items-center gap-1">
-          <input type="radio" name="shape-mode" checked={mode === "polygon"} onChange={() => { setMode("polygon"); setSelected(null); }} />
+          <input
+            type="radio"
+            name="shape-mode"
+            checked={mode === "polygon"}
+            onChange={() => {
+              setMode("polygon");
+              setSelected(null);
+            }}
+          />
           多边形（逐点单击）
         </label>
         {mode === "polygon" ? (
@@ -216,21 +314,34 @@ export function RegionEditor({
             <button type="button" className={secondaryButtonClass} disabled={draft.length < 3} onClick={finishPolygon}>
               完成多边形（{draft.length} 个点）
             </button>
-            <button type="button" className={secondaryButtonClass} disabled={!draft.length} onClick={() => setDraft([])}>
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              disabled={!draft.length}
+              onClick={() => setDraft([])}
+            >
               放弃
             </button>
           </>
         ) : null}
       </div>
-      <div className="relative w-full max-w-3xl select-none border border-neutral-300 bg-white" style={{ aspectRatio: `${image.width} / ${image.height}` }} tabIndex={0} onKeyDown={onKeyDown} aria-label="区域编辑器：拖动画框，拖动框可移动，拖动角可调整大小，方向键微调，Delete 删除">
-        {/* eslint-disable-next-line @next/next/no-img-element */}
+      <div
+        className="relative w-full max-w-3xl select-none border border-neutral-300 bg-white"
+        style={{ aspectRatio: `${image.width} / ${image.height}` }}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        aria-label="区域编辑器：拖动画框，拖动框可移动，拖动角可调整大小，方向键微调，Delete 删除"
+      >
         <img src={image.url} alt="版面图" className="block h-auto w-full" draggable={false} />
         <svg
           ref={svg}
           data-testid="region-canvas"
           viewBox={`0 0 ${image.width} ${image.height}`}
           className="absolute inset-0 h-full w-full"
-          style={{ touchAction: "none", cursor: active === null ? "default" : mode === "polygon" ? "cell" : "crosshair" }}
+          style={{
+            touchAction: "none",
+            cursor: active === null ? "default" : mode === "polygon" ? "cell" : "crosshair",
+          }}
           onPointerDown={onBackgroundDown}
           onPointerMove={onMove}
           onPointerUp={onUp}
@@ -249,11 +360,30 @@ export function RegionEditor({
                   style={{ cursor: "move", pointerEvents: mode === "polygon" ? "none" : undefined }}
                 >
                   {region.type === "rect" ? (
-                    <rect x={region.x} y={region.y} width={region.w} height={region.h} fill={fill} stroke={colour.get(article.id)} strokeWidth={isSelected ? stroke * 2 : stroke} />
+                    <rect
+                      x={region.x}
+                      y={region.y}
+                      width={region.w}
+                      height={region.h}
+                      fill={fill}
+                      stroke={colour.get(article.id)}
+                      strokeWidth={isSelected ? stroke * 2 : stroke}
+                    />
                   ) : (
-                    <polygon points={region.points.map((p) => p.join(",")).join(" ")} fill={fill} stroke={colour.get(article.id)} strokeWidth={isSelected ? stroke * 2 : stroke} />
+                    <polygon
+                      points={region.points.map((p) => p.join(",")).join(" ")}
+                      fill={fill}
+                      stroke={colour.get(article.id)}
+                      strokeWidth={isSelected ? stroke * 2 : stroke}
+                    />
                   )}
-                  <text x={box.x + stroke * 2} y={box.y + image.width / 60} fontSize={image.width / 70} fill={colour.get(article.id)} style={{ pointerEvents: "none", fontWeight: 700 }}>
+                  <text
+                    x={box.x + stroke * 2}
+                    y={box.y + image.width / 60}
+                    fontSize={image.width / 70}
+                    fill={colour.get(article.id)}
+                    style={{ pointerEvents: "none", fontWeight: 700 }}
+                  >
                     {article.title.slice(0, 16)}
                   </text>
                 </g>
@@ -262,7 +392,13 @@ export function RegionEditor({
           )}
           {draft.length ? (
             <g data-testid="polygon-draft" style={{ pointerEvents: "none" }}>
-              <polyline points={draft.map((p) => p.join(",")).join(" ")} fill="none" stroke="black" strokeDasharray={`${stroke * 3} ${stroke * 2}`} strokeWidth={stroke} />
+              <polyline
+                points={draft.map((p) => p.join(",")).join(" ")}
+                fill="none"
+                stroke="black"
+                strokeDasharray={`${stroke * 3} ${stroke * 2}`}
+                strokeWidth={stroke}
+              />
               {draft.map(([x, y], index) => (
                 <circle key={index} cx={x} cy={y} r={handle / 2} fill="white" stroke="black" strokeWidth={stroke / 2} />
               ))}
@@ -281,6 +417,8 @@ export function RegionEditor({
                   stroke="black"
                   strokeWidth={stroke / 2}
                   style={{ cursor: `${corner}-resize` }}
+                  // The handler reads the SVG ref when the pointer goes down, not during render.
+                  // eslint-disable-next-line react-hooks/refs
                   onPointerDown={(event) => onHandleDown(event, selected.articleId, selected.index, corner)}
                 />
               ))
@@ -303,7 +441,11 @@ export function RegionEditor({
       <FormMessage message={state.message} ok={state.ok} />
       {selectedRegion ? (
         <p className="text-xs text-neutral-500">
-          所选区域（图片像素）：{selectedRegion.type === "rect" ? `x ${selectedRegion.x}, y ${selectedRegion.y}, 宽 ${selectedRegion.w}, 高 ${selectedRegion.h}` : `多边形 ${selectedRegion.points.length} 个点`}。方向键微调（Shift 加速），Delete 删除。
+          所选区域（图片像素）：
+          {selectedRegion.type === "rect"
+            ? `x ${selectedRegion.x}, y ${selectedRegion.y}, 宽 ${selectedRegion.w}, 高 ${selectedRegion.h}`
+            : `多边形 ${selectedRegion.points.length} 个点`}
+          。方向键微调（Shift 加速），Delete 删除。
         </p>
       ) : null}
     </div>

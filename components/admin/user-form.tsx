@@ -9,16 +9,46 @@ export function UserForm({ action }: { action: (state: FormState, formData: Form
   const errors = state.fieldErrors ?? {};
   const value = (name: string, fallback = "") => (state.ok ? fallback : (state.values?.[name] ?? fallback));
   return (
-    <form action={formAction} className="space-y-3 rounded border border-neutral-200 bg-white p-4" noValidate key={state.ok ? state.message : "form"}>
+    <form
+      action={formAction}
+      className="space-y-3 rounded border border-neutral-200 bg-white p-4"
+      noValidate
+      key={state.ok ? state.message : "form"}
+    >
       <FormMessage message={state.message} ok={state.ok} />
       <Field label="姓名" name="user-name" error={errors.name}>
-        <input id="user-name" name="name" defaultValue={value("name")} className={inputClass} aria-invalid={Boolean(errors.name)} />
+        <input
+          id="user-name"
+          name="name"
+          defaultValue={value("name")}
+          className={inputClass}
+          aria-invalid={Boolean(errors.name)}
+        />
       </Field>
       <Field label="邮箱" name="user-email" error={errors.email}>
-        <input id="user-email" name="email" type="email" defaultValue={value("email")} className={inputClass} aria-invalid={Boolean(errors.email)} />
+        <input
+          id="user-email"
+          name="email"
+          type="email"
+          defaultValue={value("email")}
+          className={inputClass}
+          aria-invalid={Boolean(errors.email)}
+        />
       </Field>
-      <Field label="初始密码" name="user-password" error={errors.password} hint="至少 8 个字符；请通过安全的渠道告诉对方。">
-        <input id="user-password" name="password" type="password" autoComplete="new-password" className={inputClass} aria-invalid={Boolean(errors.password)} />
+      <Field
+        label="初始密码"
+        name="user-password"
+        error={errors.password}
+        hint="至少 8 个字符；请通过安全的渠道告诉对方。"
+      >
+        <input
+          id="user-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          className={inputClass}
+          aria-invalid={Boolean(errors.password)}
+        />
       </Field>
       <Field label="角色" name="user-role" error={errors.role}>
         <select id="user-role" name="role" defaultValue={value("role", "EDITOR")} className={inputClass}>

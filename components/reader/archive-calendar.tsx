@@ -1,5 +1,13 @@
 import Link from "next/link";
-import { addMonths, formatChineseDate, formatChineseMonth, formatYearMonth, monthGrid, type IsoDate, type YearMonth } from "@/lib/reading/dates";
+import {
+  addMonths,
+  formatChineseDate,
+  formatChineseMonth,
+  formatYearMonth,
+  monthGrid,
+  type IsoDate,
+  type YearMonth,
+} from "@/lib/reading/dates";
 
 const WEEKDAYS = ["一", "二", "三", "四", "五", "六", "日"];
 const control =
@@ -72,7 +80,11 @@ export function ArchiveCalendar({
                         {dayNumber}
                       </Link>
                     ) : (
-                      <span className="flex min-h-11 min-w-11 items-center justify-center rounded text-neutral-600 dark:text-neutral-400" title="当日无报纸" data-no-edition>
+                      <span
+                        className="flex min-h-11 min-w-11 items-center justify-center rounded text-neutral-600 dark:text-neutral-400"
+                        title="当日无报纸"
+                        data-no-edition
+                      >
                         {dayNumber}
                         <span className="sr-only">日，无报纸</span>
                       </span>
@@ -99,7 +111,10 @@ export function ArchiveCalendar({
             className="min-h-11 rounded border border-neutral-500 bg-white px-2 text-base text-neutral-900 dark:bg-neutral-900 dark:text-neutral-100"
           />
         </label>
-        <button type="submit" className="min-h-11 rounded bg-masthead px-4 text-white hover:opacity-90 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+        <button
+          type="submit"
+          className="min-h-11 rounded bg-masthead px-4 text-white hover:opacity-90 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+        >
           前往
         </button>
       </form>

@@ -9,7 +9,14 @@ export function ArticleBody({ blocks }: { blocks: ArticleBlock[] }) {
         if (block.type === "subhead") return <h2 key={index}>{block.text}</h2>;
         return (
           <figure key={index}>
-            <img src={block.src} width={block.width} height={block.height} alt={block.caption || "新闻图片"} loading="lazy" className="h-auto max-w-full" />
+            <img
+              src={block.src}
+              width={block.width}
+              height={block.height}
+              alt={block.caption || "新闻图片"}
+              loading="lazy"
+              className="h-auto max-w-full"
+            />
             {block.caption && <figcaption>{block.caption}</figcaption>}
           </figure>
         );

@@ -7,7 +7,7 @@ import type { ArticleBlock, EditionSnapshot } from "@/lib/reading/types";
 import { stripJumpLines } from "@/lib/reading/continuations";
 import { ArticleBody } from "./article-body";
 import { FontSizeControls } from "./font-size-controls";
-import type { EditionLinks } from "./links";
+import type { EditionLinks } from "@/lib/reading/types";
 import { NewsArticleJsonLd } from "./news-article-json-ld";
 import { PagePager } from "./page-pager";
 import { ReaderFooter } from "./reader-footer";
@@ -15,23 +15,40 @@ import { ReaderHeader } from "./reader-header";
 import { ReaderShortcuts } from "./reader-shortcuts";
 import { TitleNavigation } from "./title-navigation";
 
-const jumpLink = "inline-flex min-h-11 items-center font-bold text-blue-800 underline underline-offset-4 hover:no-underline focus-visible:outline-3 focus-visible:outline-blue-600 dark:text-blue-300";
+const jumpLink =
+  "inline-flex min-h-11 items-center font-bold text-blue-800 underline underline-offset-4 hover:no-underline focus-visible:outline-3 focus-visible:outline-blue-600 dark:text-blue-300";
 const pagerLink =
   "flex min-h-11 flex-col justify-center rounded border border-neutral-300 px-3 py-2 hover:bg-neutral-100 focus-visible:outline-3 focus-visible:outline-blue-600 dark:border-neutral-600 dark:hover:bg-neutral-800";
 
-export function Breadcrumb({ edition, location, links, full = false }: { edition: EditionSnapshot; location: ArticleLocation; links: EditionLinks; full?: boolean }) {
+export function Breadcrumb({
+  edition,
+  location,
+  links,
+  full = false,
+}: {
+  edition: EditionSnapshot;
+  location: ArticleLocation;
+  links: EditionLinks;
+  full?: boolean;
+}) {
   const first = edition.pages[0];
   return (
     <nav aria-label="面包屑" className="text-sm print:hidden">
       <ol className="flex flex-wrap items-center gap-x-1">
         <li>
-          <Link href={first ? pageHref(links.base, first.code) : links.home} className="inline-flex min-h-11 items-center text-blue-800 hover:underline dark:text-blue-300">
+          <Link
+            href={first ? pageHref(links.base, first.code) : links.home}
+            className="inline-flex min-h-11 items-center text-blue-800 hover:underline dark:text-blue-300"
+          >
             {formatChineseDate(edition.issueDate, false)}
           </Link>
         </li>
         <li aria-hidden="true">›</li>
         <li>
-          <Link href={pageHref(links.base, location.page.code)} className="inline-flex min-h-11 items-center text-blue-800 hover:underline dark:text-blue-300">
+          <Link
+            href={pageHref(links.base, location.page.code)}
+            className="inline-flex min-h-11 items-center text-blue-800 hover:underline dark:text-blue-300"
+          >
             第{location.page.code}版：{location.page.name}
           </Link>
         </li>
@@ -45,9 +62,22 @@ export function Breadcrumb({ edition, location, links, full = false }: { edition
   );
 }
 
-function ArticlePager({ base, previous, next }: { base: string; previous: ArticleLocation | null; next: ArticleLocation | null }) {
+function ArticlePager({
+  base,
+  previous,
+  next,
+}: {
+  base: string;
+  previous: ArticleLocation | null;
+  next: ArticleLocation | null;
+}) {
   const item = (location: ArticleLocation, label: string, rel: string, shortcut: string) => (
-    <Link href={articleHref(base, location.page.code, location.article.position)} className={pagerLink} rel={rel} aria-keyshortcuts={shortcut}>
+    <Link
+      href={articleHref(base, location.page.code, location.article.position)}
+      className={pagerLink}
+      rel={rel}
+      aria-keyshortcuts={shortcut}
+    >
       <span className="text-sm text-neutral-700 dark:text-neutral-300">
         {label} · 第{location.page.code}版
       </span>
@@ -56,13 +86,33 @@ function ArticlePager({ base, previous, next }: { base: string; previous: Articl
   );
   return (
     <nav aria-label="上一篇下一篇" className="grid gap-2 sm:grid-cols-2 print:hidden">
-      <div>{previous ? item(previous, "上一篇", "prev", "j") : <span className="text-neutral-700 dark:text-neutral-300">已是第一篇</span>}</div>
-      <div className="sm:text-right">{next ? item(next, "下一篇", "next", "k") : <span className="text-neutral-700 dark:text-neutral-300">已是最后一篇</span>}</div>
+      <div>
+        {previous ? (
+          item(previous, "上一篇", "prev", "j")
+        ) : (
+          <span className="text-neutral-700 dark:text-neutral-300">已是第一篇</span>
+        )}
+      </div>
+      <div className="sm:text-right">
+        {next ? (
+          item(next, "下一篇", "next", "k")
+        ) : (
+          <span className="text-neutral-700 dark:text-neutral-300">已是最后一篇</span>
+        )}
+      </div>
     </nav>
   );
 }
 
-export function ArticleHeading({ location, as: Heading = "h1", id }: { location: ArticleLocation; as?: "h1" | "h2"; id?: string }) {
+export function ArticleHeading({
+  location,
+  as: Heading = "h1",
+  id,
+}: {
+  location: ArticleLocation;
+  as?: "h1" | "h2";
+  id?: string;
+}) {
   const { article } = location;
   return (
     <header className="article-heading space-y-2">
@@ -70,7 +120,9 @@ export function ArticleHeading({ location, as: Heading = "h1", id }: { location:
       <Heading id={id} className="font-serif text-2xl leading-snug font-black sm:text-3xl">
         {article.title}
       </Heading>
-      {article.subtitle && <p className="font-serif text-lg text-neutral-800 dark:text-neutral-200">{article.subtitle}</p>}
+      {article.subtitle && (
+        <p className="font-serif text-lg text-neutral-800 dark:text-neutral-200">{article.subtitle}</p>
+      )}
       {article.byline && <p className="text-sm text-neutral-700 dark:text-neutral-300">{article.byline}</p>}
     </header>
   );
@@ -119,12 +171,16 @@ export function ArticleView({
             <ArticleHeading location={location} id="article-title" />
             <p className="text-sm text-neutral-700 dark:text-neutral-300">
               第{location.page.code}版：{location.page.name}
-              {continuation.parts.length > 1 && `（本文共${continuation.parts.length}部分，此为第${continuation.partIndex + 1}部分）`}
+              {continuation.parts.length > 1 &&
+                `（本文共${continuation.parts.length}部分，此为第${continuation.partIndex + 1}部分）`}
             </p>
             <div className="flex flex-wrap items-center gap-3 print:hidden">
               <FontSizeControls />
               {continuation.parts.length > 1 && first && (
-                <Link href={fullArticleHref(base, first.page.code, first.article.position)} className="inline-flex min-h-11 items-center rounded bg-masthead px-4 text-white hover:opacity-90 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+                <Link
+                  href={fullArticleHref(base, first.page.code, first.article.position)}
+                  className="inline-flex min-h-11 items-center rounded bg-masthead px-4 text-white hover:opacity-90 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+                >
                   阅读全文
                 </Link>
               )}
@@ -149,7 +205,12 @@ export function ArticleView({
           <PagePager base={base} current={location.page} previous={pages.previous} next={pages.next} />
         </div>
         <div className="lg:py-2">
-          <TitleNavigation edition={edition} current={location.page} base={base} currentArticleId={location.article.id} />
+          <TitleNavigation
+            edition={edition}
+            current={location.page}
+            base={base}
+            currentArticleId={location.article.id}
+          />
         </div>
       </main>
       <ReaderFooter edition={edition} />
@@ -171,7 +232,13 @@ export function FullArticleView({
   const [first] = parts;
   return (
     <>
-      <ReaderHeader edition={edition} links={links} tools={<ReaderShortcuts previousPage={null} nextPage={null} previousArticle={null} nextArticle={null} fontSize />} />
+      <ReaderHeader
+        edition={edition}
+        links={links}
+        tools={
+          <ReaderShortcuts previousPage={null} nextPage={null} previousArticle={null} nextArticle={null} fontSize />
+        }
+      />
       <main id="main" className="mx-auto max-w-7xl space-y-5 px-3 py-4 sm:px-4">
         <Breadcrumb edition={edition} location={first.location} links={links} full />
         <article className="article mx-auto space-y-4" aria-labelledby="article-title">
@@ -181,9 +248,17 @@ export function FullArticleView({
             <FontSizeControls />
           </div>
           {parts.map(({ location, blocks }, index) => (
-            <section key={location.article.id} aria-label={`第${index + 1}部分，第${location.page.code}版`} className="space-y-3" data-part={index + 1}>
+            <section
+              key={location.article.id}
+              aria-label={`第${index + 1}部分，第${location.page.code}版`}
+              className="space-y-3"
+              data-part={index + 1}
+            >
               <p className="border-t border-dashed border-neutral-400 pt-2 text-sm font-bold text-masthead dark:text-red-400">
-                <Link href={articleHref(base, location.page.code, location.article.position)} className="hover:underline">
+                <Link
+                  href={articleHref(base, location.page.code, location.article.position)}
+                  className="hover:underline"
+                >
                   第{location.page.code}版：{location.page.name}
                 </Link>
               </p>

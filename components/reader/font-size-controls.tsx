@@ -11,10 +11,22 @@ export function FontSizeControls() {
   const step = useSyncExternalStore(subscribePreferences, readFontStep, () => DEFAULT_FONT_STEP);
   return (
     <div role="group" aria-label="字号" className="flex items-center gap-2 print:hidden">
-      <button type="button" className={button} onClick={() => changeFontStep(1)} disabled={step >= FONT_STEPS.length - 1} aria-keyshortcuts="+">
+      <button
+        type="button"
+        className={button}
+        onClick={() => changeFontStep(1)}
+        disabled={step >= FONT_STEPS.length - 1}
+        aria-keyshortcuts="+"
+      >
         放大
       </button>
-      <button type="button" className={button} onClick={() => changeFontStep(-1)} disabled={step <= 0} aria-keyshortcuts="-">
+      <button
+        type="button"
+        className={button}
+        onClick={() => changeFontStep(-1)}
+        disabled={step <= 0}
+        aria-keyshortcuts="-"
+      >
         缩小
       </button>
       <button type="button" className={button} onClick={() => changeFontStep("default")} aria-keyshortcuts="0">

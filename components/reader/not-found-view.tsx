@@ -10,7 +10,10 @@ export function NotFoundView() {
       <h1 className="text-3xl font-bold">找不到该页面</h1>
       <p>没有这一天的报纸，或者版面、文章不存在。</p>
       <p>
-        <Link href="/" className="inline-flex min-h-11 items-center rounded bg-masthead px-4 text-white hover:opacity-90">
+        <Link
+          href="/"
+          className="inline-flex min-h-11 items-center rounded bg-masthead px-4 text-white hover:opacity-90"
+        >
           阅读最新一期
         </Link>
       </p>

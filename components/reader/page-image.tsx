@@ -7,7 +7,12 @@ function boundingBox(region: Region): { x: number; y: number; w: number; h: numb
   if (region.type === "rect") return region;
   const xs = region.points.map(([x]) => x);
   const ys = region.points.map(([, y]) => y);
-  return { x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) };
+  return {
+    x: Math.min(...xs),
+    y: Math.min(...ys),
+    w: Math.max(...xs) - Math.min(...xs),
+    h: Math.max(...ys) - Math.min(...ys),
+  };
 }
 
 const percent = (value: number, of: number) => `${Math.max(0, Math.min(100, (value / of) * 100)).toFixed(4)}%`;
@@ -66,13 +71,19 @@ export function PageImage({ page, image, base }: { page: PageSummary; image: Pag
 /** A page without an image: its articles' titles and first lines. */
 export function PageTextLayout({ page, base }: { page: PageSummary; base: string }) {
   return (
-    <section aria-label="本版文章" className="grid gap-4 border border-neutral-300 bg-white p-4 sm:grid-cols-2 dark:border-neutral-700 dark:bg-neutral-900">
+    <section
+      aria-label="本版文章"
+      className="grid gap-4 border border-neutral-300 bg-white p-4 sm:grid-cols-2 dark:border-neutral-700 dark:bg-neutral-900"
+    >
       {page.articles.length === 0 && <p>本版暂无内容。</p>}
       {page.articles.map((article) => (
         <div key={article.id} className="border-b border-neutral-200 pb-3 dark:border-neutral-700">
           {article.kicker && <p className="text-sm text-neutral-700 dark:text-neutral-300">{article.kicker}</p>}
           <h2 className="font-serif text-lg font-bold">
-            <Link href={articleHref(base, page.code, article.position)} className="text-blue-800 hover:underline focus-visible:outline-3 focus-visible:outline-blue-600 dark:text-blue-300">
+            <Link
+              href={articleHref(base, page.code, article.position)}
+              className="text-blue-800 hover:underline focus-visible:outline-3 focus-visible:outline-blue-600 dark:text-blue-300"
+            >
               {article.title}
             </Link>
           </h2>

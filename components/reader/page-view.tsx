@@ -1,7 +1,7 @@
 import { articlesAroundPage, pageNeighbours } from "@/lib/reading/reading-order";
 import { articleHref, pageHref } from "@/lib/reading/urls";
 import type { EditionSnapshot, PageSummary } from "@/lib/reading/types";
-import type { EditionLinks } from "./links";
+import type { EditionLinks } from "@/lib/reading/types";
 import { PageImage, PageTextLayout } from "./page-image";
 import { PagePager } from "./page-pager";
 import { ReaderFooter } from "./reader-footer";
@@ -10,10 +10,19 @@ import { ReaderShortcuts } from "./reader-shortcuts";
 import { TitleNavigation } from "./title-navigation";
 
 /** 版面: the page image with clickable regions beside the title navigation. Props in, markup out (the admin previews with it). */
-export function PageView({ edition, page, links }: { edition: EditionSnapshot; page: PageSummary; links: EditionLinks }) {
+export function PageView({
+  edition,
+  page,
+  links,
+}: {
+  edition: EditionSnapshot;
+  page: PageSummary;
+  links: EditionLinks;
+}) {
   const { previous, next } = pageNeighbours(edition, page.code);
   const articles = articlesAroundPage(edition, page.code);
-  const href = (location: typeof articles.next) => (location ? articleHref(links.base, location.page.code, location.article.position) : null);
+  const href = (location: typeof articles.next) =>
+    location ? articleHref(links.base, location.page.code, location.article.position) : null;
   return (
     <>
       <ReaderHeader
@@ -35,7 +44,11 @@ export function PageView({ edition, page, links }: { edition: EditionSnapshot; p
             第{page.code}版：{page.name}
           </h1>
           <PagePager base={links.base} current={page} previous={previous} next={next} />
-          {page.image ? <PageImage page={page} image={page.image} base={links.base} /> : <PageTextLayout page={page} base={links.base} />}
+          {page.image ? (
+            <PageImage page={page} image={page.image} base={links.base} />
+          ) : (
+            <PageTextLayout page={page} base={links.base} />
+          )}
           <PagePager base={links.base} current={page} previous={previous} next={next} label="翻版（底部）" />
         </div>
         <div className="lg:sticky lg:top-0 lg:max-h-screen lg:self-start lg:overflow-y-auto lg:py-2">

@@ -48,7 +48,12 @@ export function applyStoredPreferences(): void {
     const step = Number.parseInt(localStorage.getItem(FONT_STEP_KEY) ?? "", 10);
     root.setAttribute("data-font-step", String(Number.isNaN(step) ? DEFAULT_FONT_STEP : clampFontStep(step)));
     const stored = localStorage.getItem(THEME_KEY);
-    const theme = stored === "light" || stored === "dark" ? stored : matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+    const theme =
+      stored === "light" || stored === "dark"
+        ? stored
+        : matchMedia("(prefers-color-scheme: dark)").matches
+          ? "dark"
+          : "light";
     root.setAttribute("data-theme", theme);
   } catch {
     // Storage unavailable: keep the defaults rendered by the server.

@@ -1,18 +1,29 @@
 import Link from "next/link";
 import { formatChineseDate } from "@/lib/reading/dates";
 import type { EditionSnapshot } from "@/lib/reading/types";
-import type { EditionLinks } from "./links";
+import type { EditionLinks } from "@/lib/reading/types";
 import { ThemeToggle } from "./theme-toggle";
 
 const navLink =
   "inline-flex min-h-11 items-center rounded px-2 text-blue-800 underline-offset-4 hover:underline focus-visible:outline-3 focus-visible:outline-blue-600 dark:text-blue-300";
 
 /** Masthead: the paper's name, the edition's date and number, 上一期 / 下一期 and 往期阅读. */
-export function ReaderHeader({ edition, links, tools }: { edition: EditionSnapshot; links: EditionLinks; tools?: React.ReactNode }) {
+export function ReaderHeader({
+  edition,
+  links,
+  tools,
+}: {
+  edition: EditionSnapshot;
+  links: EditionLinks;
+  tools?: React.ReactNode;
+}) {
   return (
     <header className="border-b-4 border-double border-masthead bg-white print:border-b dark:bg-neutral-950">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 sm:px-4">
-        <Link href={links.home} className="inline-flex min-h-11 items-center font-serif text-2xl font-black tracking-widest text-masthead focus-visible:outline-3 focus-visible:outline-blue-600 dark:text-red-400">
+        <Link
+          href={links.home}
+          className="inline-flex min-h-11 items-center font-serif text-2xl font-black tracking-widest text-masthead focus-visible:outline-3 focus-visible:outline-blue-600 dark:text-red-400"
+        >
           {edition.publication.name}
         </Link>
         <p className="text-sm text-neutral-800 dark:text-neutral-200">
@@ -26,7 +37,10 @@ export function ReaderHeader({ edition, links, tools }: { edition: EditionSnapsh
               上一期
             </Link>
           ) : (
-            <span className="inline-flex min-h-11 items-center px-2 text-neutral-600 dark:text-neutral-400" aria-disabled="true">
+            <span
+              className="inline-flex min-h-11 items-center px-2 text-neutral-600 dark:text-neutral-400"
+              aria-disabled="true"
+            >
               上一期
             </span>
           )}
@@ -35,7 +49,10 @@ export function ReaderHeader({ edition, links, tools }: { edition: EditionSnapsh
               下一期
             </Link>
           ) : (
-            <span className="inline-flex min-h-11 items-center px-2 text-neutral-600 dark:text-neutral-400" aria-disabled="true">
+            <span
+              className="inline-flex min-h-11 items-center px-2 text-neutral-600 dark:text-neutral-400"
+              aria-disabled="true"
+            >
               下一期
             </span>
           )}

@@ -31,7 +31,14 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** Keyboard shortcuts, swipe between pages, and the "?" dialog that lists the shortcuts. */
-export function ReaderShortcuts({ previousPage, nextPage, previousArticle, nextArticle, swipe = false, fontSize = false }: ShortcutTargets) {
+export function ReaderShortcuts({
+  previousPage,
+  nextPage,
+  previousArticle,
+  nextArticle,
+  swipe = false,
+  fontSize = false,
+}: ShortcutTargets) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
 
@@ -46,7 +53,14 @@ export function ReaderShortcuts({ previousPage, nextPage, previousArticle, nextA
         j: () => go(previousArticle),
         k: () => go(nextArticle),
         "?": () => (dialog.current?.open ? dialog.current.close() : dialog.current?.showModal()),
-        ...(fontSize ? { "+": () => changeFontStep(1), "=": () => changeFontStep(1), "-": () => changeFontStep(-1), "0": () => changeFontStep("default") } : {}),
+        ...(fontSize
+          ? {
+              "+": () => changeFontStep(1),
+              "=": () => changeFontStep(1),
+              "-": () => changeFontStep(-1),
+              "0": () => changeFontStep("default"),
+            }
+          : {}),
       };
       const action = actions[event.key];
       if (!action) return;
@@ -68,7 +82,10 @@ export function ReaderShortcuts({ previousPage, nextPage, previousArticle, nextA
     const onStart = (event: TouchEvent) => {
       // Two fingers are a pinch; a zoomed-in page pans instead of turning.
       const zoomed = (window.visualViewport?.scale ?? 1) > 1.05;
-      start = event.touches.length === 1 && !zoomed ? { x: event.touches[0].clientX, y: event.touches[0].clientY, time: Date.now() } : null;
+      start =
+        event.touches.length === 1 && !zoomed
+          ? { x: event.touches[0].clientX, y: event.touches[0].clientY, time: Date.now() }
+          : null;
     };
     const onEnd = (event: TouchEvent) => {
       if (!start || event.changedTouches.length !== 1) return;
@@ -116,9 +133,13 @@ export function ReaderShortcuts({ previousPage, nextPage, previousArticle, nextA
             </div>
           ))}
         </dl>
-        <p className="mt-4 text-sm text-neutral-700 dark:text-neutral-300">在输入框中输入时不生效。手机上左右滑动版面可翻版。</p>
+        <p className="mt-4 text-sm text-neutral-700 dark:text-neutral-300">
+          在输入框中输入时不生效。手机上左右滑动版面可翻版。
+        </p>
         <form method="dialog" className="mt-4 text-right">
-          <button className="min-h-11 rounded bg-neutral-900 px-4 text-white dark:bg-neutral-100 dark:text-neutral-900">关闭</button>
+          <button className="min-h-11 rounded bg-neutral-900 px-4 text-white dark:bg-neutral-100 dark:text-neutral-900">
+            关闭
+          </button>
         </form>
       </dialog>
     </>

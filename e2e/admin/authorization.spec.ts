@@ -21,11 +21,20 @@ const PUBLIC_ACTIONS = new Set(["app/(admin)/admin/login/actions.ts#login"]);
 const routeFiles = walk("app/(admin)").filter((file) => file.endsWith("/page.tsx"));
 const routes = routeFiles.map((file) => ({
   file,
-  pattern: file.replace(/^app/, "").replace(/\/\([^)]+\)/g, "").replace(/\/page\.tsx$/, "") || "/",
+  pattern:
+    file
+      .replace(/^app/, "")
+      .replace(/\/\([^)]+\)/g, "")
+      .replace(/\/page\.tsx$/, "") || "/",
 }));
 const actions = walk("app/(admin)")
   .filter((file) => /\/actions\.ts$/.test(file))
-  .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/^export async function (\w+)/gm)].map((match) => ({ file, name: match[1] })));
+  .flatMap((file) =>
+    [...readFileSync(file, "utf8").matchAll(/^export async function (\w+)/gm)].map((match) => ({
+      file,
+      name: match[1],
+    })),
+  );
 const handlers = walk("app/api/admin")
   .filter((file) => file.endsWith("/route.ts"))
   .flatMap((file) =>
@@ -55,7 +64,12 @@ function fill(pattern: string, ids: Record<string, string>): string {
   return pattern.replace(/\[(\w+)\]/g, (_, name: string) => ids[name] ?? "1");
 }
 
-test("every admin route sends anonymous visitors and forged or expired sessions to the login", async ({ page, db, context, baseURL }) => {
+test("every admin route sends anonymous visitors and forged or expired sessions to the login", async ({
+  page,
+  db,
+  context,
+  baseURL,
+}) => {
   const ids = await sampleIds(db);
   for (const route of routes.filter((r) => !PUBLIC_ROUTES.has(r.pattern))) {
     const url = fill(route.pattern, ids);
@@ -68,7 +82,9 @@ test("every admin route sends anonymous visitors and forged or expired sessions 
   for (const route of routes.filter((r) => !PUBLIC_ROUTES.has(r.pattern))) {
     const url = fill(route.pattern, ids);
     await page.goto(url);
-    await expect(page, route.file).toHaveURL(new RegExp(`/admin/login\\?next=${encodeURIComponent(url).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+    await expect(page, route.file).toHaveURL(
+      new RegExp(`/admin/login\\?next=${encodeURIComponent(url).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`),
+    );
   }
 });
 
@@ -80,18 +96,31 @@ test("admin-only routes refuse an editor, who can still use the rest", async ({ 
     await page.goto(url);
     if (needsAdmin(route.file)) await expect(page, route.file).toHaveURL(/\/admin\/forbidden$/);
     // Allowed through: it stays at the route (or goes deeper, e.g. the preview opening its first page).
-    else await expect(page, route.file).toHaveURL(new RegExp(`${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(/[^/]+)?$`));
+    else
+      await expect(page, route.file).toHaveURL(new RegExp(`${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(/[^/]+)?$`));
   }
 });
 
-test("every server action refuses anonymous callers and the wrong role, and changes nothing", async ({ page, db, editor, signIn }) => {
-  const manifest = JSON.parse(readFileSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "server/server-reference-manifest.json"), "utf8")) as {
+test("every server action refuses anonymous callers and the wrong role, and changes nothing", async ({
+  page,
+  db,
+  editor,
+  signIn,
+}) => {
+  const manifest = JSON.parse(
+    readFileSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "server/server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { filename?: string; exportedName?: string }>;
   };
-  const idOf = (file: string, name: string) => Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === name)?.[0];
+  const idOf = (file: string, name: string) =>
+    Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === name)?.[0];
   const auditBefore = await db.auditEntry.count();
   const call = (id: string, cookie: string) =>
-    page.request.post("/admin", { headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", cookie }, data: "[]", maxRedirects: 0 });
+    page.request.post("/admin", {
+      headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", cookie },
+      data: "[]",
+      maxRedirects: 0,
+    });
 
   for (const action of actions) {
     const key = `${action.file}#${action.name}`;
@@ -106,7 +135,9 @@ test("every server action refuses anonymous callers and the wrong role, and chan
   const session = cookies.find((cookie) => cookie.name === "banmian_session")!;
   for (const action of actions.filter((a) => needsAdmin(a.file))) {
     const response = await call(idOf(action.file, action.name)!, `banmian_session=${session.value}`);
-    expect(response.headers()["x-action-redirect"] ?? "", `${action.file}#${action.name} as editor`).toMatch(/^\/admin\/forbidden/);
+    expect(response.headers()["x-action-redirect"] ?? "", `${action.file}#${action.name} as editor`).toMatch(
+      /^\/admin\/forbidden/,
+    );
   }
   // Every mutation writes an audit entry; none may have run.
   expect(await db.auditEntry.count()).toBe(auditBefore);
@@ -115,7 +146,11 @@ test("every server action refuses anonymous callers and the wrong role, and chan
 test("every admin API handler answers 401 to anonymous callers", async ({ page, db }) => {
   const ids = await sampleIds(db);
   for (const handler of handlers) {
-    const response = await page.request.fetch(fill(handler.pattern, ids), { method: handler.method, headers: { cookie: "" }, data: "x" });
+    const response = await page.request.fetch(fill(handler.pattern, ids), {
+      method: handler.method,
+      headers: { cookie: "" },
+      data: "x",
+    });
     expect(response.status(), `${handler.method} ${handler.file}`).toBe(401);
   }
 });

@@ -6,17 +6,44 @@ test.skip(({ isMobile }) => isMobile, "desktop; touch drawing is in phone.spec.t
 async function pageWithImage(db: import("../../lib/db/client").PrismaClient, offset: number) {
   const publication = await e2ePublication(db);
   const source = await db.page.findFirstOrThrow({ where: { imageKey: { not: null } } });
-  const edition = await db.edition.create({ data: { publicationId: publication.id, issueDate: new Date(`${uniqueDate(offset)}T00:00:00Z`), issueNumber: offset } });
+  const edition = await db.edition.create({
+    data: {
+      publicationId: publication.id,
+      issueDate: new Date(`${uniqueDate(offset)}T00:00:00Z`),
+      issueNumber: offset,
+    },
+  });
   const page = await db.page.create({
-    data: { editionId: edition.id, code: "A01", name: "头版", sortOrder: 1, imageKey: source.imageKey, imageWidth: source.imageWidth, imageHeight: source.imageHeight, imageVariants: source.imageVariants ?? [] },
+    data: {
+      editionId: edition.id,
+      code: "A01",
+      name: "头版",
+      sortOrder: 1,
+      imageKey: source.imageKey,
+      imageWidth: source.imageWidth,
+      imageHeight: source.imageHeight,
+      imageVariants: source.imageVariants ?? [],
+    },
   });
   return { edition, page, width: source.imageWidth!, height: source.imageHeight! };
 }
 
-test("regions: draw a polygon, nudge with arrow keys, resize, delete; colours per article", async ({ page, editor, signIn, db }) => {
+test("regions: draw a polygon, nudge with arrow keys, resize, delete; colours per article", async ({
+  page,
+  editor,
+  signIn,
+  db,
+}) => {
   await signIn(editor);
   const { edition, page: row } = await pageWithImage(db, 80);
-  const first = await db.article.create({ data: { pageId: row.id, sortOrder: 1, title: "第一篇", regions: [{ type: "rect", x: 100, y: 100, w: 200, h: 200 }] } });
+  const first = await db.article.create({
+    data: {
+      pageId: row.id,
+      sortOrder: 1,
+      title: "第一篇",
+      regions: [{ type: "rect", x: 100, y: 100, w: 200, h: 200 }],
+    },
+  });
   const second = await db.article.create({ data: { pageId: row.id, sortOrder: 2, title: "第二篇" } });
   await page.goto(`/admin/editions/${edition.id}/pages/${row.id}`);
   const canvas = page.getByTestId("region-canvas");
@@ -33,17 +60,28 @@ test("regions: draw a polygon, nudge with arrow keys, resize, delete; colours pe
   await page.getByLabel("第二篇（0）").check();
   await page.getByLabel("多边形（逐点单击）").check();
   // locator.click scrolls the (tall) page image into view first.
-  for (const [fx, fy] of [[0.5, 0.5], [0.8, 0.5], [0.7, 0.8]]) await canvas.click({ position: { x: box.width * fx, y: box.height * fy } });
+  for (const [fx, fy] of [
+    [0.5, 0.5],
+    [0.8, 0.5],
+    [0.7, 0.8],
+  ])
+    await canvas.click({ position: { x: box.width * fx, y: box.height * fy } });
   await page.getByRole("button", { name: "完成多边形（3 个点）" }).click();
   await expect(page.getByTestId(`region-${second.id}-0`)).toBeVisible();
   // Different articles get different colours.
-  const colourOf = (id: number) => page.getByTestId(`region-${id}-0`).locator("rect, polygon").first().getAttribute("stroke");
+  const colourOf = (id: number) =>
+    page.getByTestId(`region-${id}-0`).locator("rect, polygon").first().getAttribute("stroke");
   expect(await colourOf(first.id)).not.toBe(await colourOf(second.id));
 
   await page.getByRole("button", { name: "保存区域" }).click();
   await expect(page.getByText("区域已保存。")).toBeVisible();
-  expect((await db.article.findUniqueOrThrow({ where: { id: first.id } })).regions).toEqual([{ type: "rect", x: 101, y: 110, w: 200, h: 200 }]);
-  const polygon = (await db.article.findUniqueOrThrow({ where: { id: second.id } })).regions as { type: string; points: number[][] }[];
+  expect((await db.article.findUniqueOrThrow({ where: { id: first.id } })).regions).toEqual([
+    { type: "rect", x: 101, y: 110, w: 200, h: 200 },
+  ]);
+  const polygon = (await db.article.findUniqueOrThrow({ where: { id: second.id } })).regions as {
+    type: string;
+    points: number[][];
+  }[];
   expect(polygon[0].type).toBe("polygon");
   expect(polygon[0].points).toHaveLength(3);
 
@@ -59,18 +97,31 @@ test("regions: draw a polygon, nudge with arrow keys, resize, delete; colours pe
   expect((await db.article.findUniqueOrThrow({ where: { id: first.id } })).regions).toEqual([]);
 });
 
-test("an image inserted into an article's body is saved as an image block with its caption", async ({ page, editor, signIn, db }) => {
+test("an image inserted into an article's body is saved as an image block with its caption", async ({
+  page,
+  editor,
+  signIn,
+  db,
+}) => {
   await signIn(editor);
   const { edition, page: row } = await pageWithImage(db, 81);
-  const article = await db.article.create({ data: { pageId: row.id, sortOrder: 1, title: "有图的文章", body: [{ type: "paragraph", text: "第一段。" }] } });
+  const article = await db.article.create({
+    data: { pageId: row.id, sortOrder: 1, title: "有图的文章", body: [{ type: "paragraph", text: "第一段。" }] },
+  });
   await page.goto(`/admin/editions/${edition.id}/pages/${row.id}/articles/${article.id}`);
   await page.getByLabel("图片说明").fill("新码头全景");
   await expect(page.getByLabel(/选择要插入的图片/)).toBeEnabled();
-  await page.getByLabel(/选择要插入的图片/).setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: await pageImage(900, 600) });
+  await page
+    .getByLabel(/选择要插入的图片/)
+    .setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: await pageImage(900, 600) });
   await expect(page.getByText("图片已插入正文（保存文章后生效）。")).toBeVisible();
   await page.getByRole("button", { name: "保存文章" }).click();
   await expect(page.getByText("已保存。")).toBeVisible();
-  const body = (await db.article.findUniqueOrThrow({ where: { id: article.id } })).body as { type: string; caption?: string; width?: number }[];
+  const body = (await db.article.findUniqueOrThrow({ where: { id: article.id } })).body as {
+    type: string;
+    caption?: string;
+    width?: number;
+  }[];
   expect(body.map((block) => block.type)).toEqual(["paragraph", "image"]);
   expect(body[1]).toMatchObject({ caption: "新码头全景", width: 900 });
 });

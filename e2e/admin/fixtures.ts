@@ -21,7 +21,12 @@ let counter = 0;
 
 async function makeAccount(db: PrismaClient, role: "ADMIN" | "EDITOR", workerIndex: number): Promise<Account> {
   const suffix = `${workerIndex}-${process.pid}-${Date.now()}-${counter++}`;
-  const account = { email: `${role.toLowerCase()}-${suffix}@e2e.banmian.local`, password: `pass-${suffix}`, name: role === "ADMIN" ? "测试管理员" : "测试编辑", role };
+  const account = {
+    email: `${role.toLowerCase()}-${suffix}@e2e.banmian.local`,
+    password: `pass-${suffix}`,
+    name: role === "ADMIN" ? "测试管理员" : "测试编辑",
+    role,
+  };
   const user = await createUser(db, account);
   return { ...account, id: user.id };
 }
@@ -49,7 +54,16 @@ export const test = base.extend<Fixtures, { workerDb: PrismaClient }>({
   signIn: async ({ db, context, baseURL }, use) => {
     await use(async (account) => {
       const { token, expiresAt } = await createSessionRecord(db, account.id);
-      await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL!, httpOnly: true, sameSite: "Lax", expires: Math.floor(expiresAt.getTime() / 1000) }]);
+      await context.addCookies([
+        {
+          name: SESSION_COOKIE,
+          value: token,
+          url: baseURL!,
+          httpOnly: true,
+          sameSite: "Lax",
+          expires: Math.floor(expiresAt.getTime() / 1000),
+        },
+      ]);
     });
   },
 });
@@ -75,7 +89,11 @@ export async function pageImage(width = 1200, height = 1700, colour = "#f4efe4")
  */
 export const E2E_PUBLICATION = { slug: "e2e-admin", name: "测试晚报" };
 export async function e2ePublication(db: PrismaClient) {
-  return db.publication.upsert({ where: { slug: E2E_PUBLICATION.slug }, update: {}, create: { ...E2E_PUBLICATION, description: "管理端浏览器测试用" } });
+  return db.publication.upsert({
+    where: { slug: E2E_PUBLICATION.slug },
+    update: {},
+    create: { ...E2E_PUBLICATION, description: "管理端浏览器测试用" },
+  });
 }
 
 /** A date far from the seed's editions, unique per test run, e.g. "2031-03-07". */

@@ -1,4 +1,13 @@
-import { E2E_PUBLICATION, e2ePublication, expect, logInThroughForm, pageImage, screenshot, test, uniqueDate } from "./fixtures";
+import {
+  E2E_PUBLICATION,
+  e2ePublication,
+  expect,
+  logInThroughForm,
+  pageImage,
+  screenshot,
+  test,
+  uniqueDate,
+} from "./fixtures";
 
 const FRONT = [
   "海城新区建设提速 年内开工项目超百个",
@@ -10,11 +19,17 @@ const FRONT = [
   "（下转第8版）",
 ].join("\n");
 
-const CONTINUATION = ["海城新区建设提速", "", "（上接第1版）新区还将新建三所学校。", "", "预计明年全部投入使用。"].join("\n");
+const CONTINUATION = ["海城新区建设提速", "", "（上接第1版）新区还将新建三所学校。", "", "预计明年全部投入使用。"].join(
+  "\n",
+);
 
 test.describe.configure({ mode: "serial" });
 
-test("an editor builds a two-page edition, links a continuation, draws a region and publishes it", async ({ page, editor, db }, testInfo) => {
+test("an editor builds a two-page edition, links a continuation, draws a region and publishes it", async ({
+  page,
+  editor,
+  db,
+}, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "the full journey runs once, at laptop size");
   test.setTimeout(180_000);
   const date = uniqueDate();
@@ -35,7 +50,10 @@ test("an editor builds a two-page edition, links a continuation, draws a region 
   const edition = await db.edition.findFirstOrThrow({ where: { issueDate: new Date(`${date}T00:00:00Z`) } });
   expect(edition.status).toBe("DRAFT");
 
-  for (const [code, name] of [["A01", "头版"], ["A08", "体育"]]) {
+  for (const [code, name] of [
+    ["A01", "头版"],
+    ["A08", "体育"],
+  ]) {
     await page.getByLabel("版号").fill(code);
     await page.getByLabel("版名").fill(name);
     await page.getByRole("button", { name: "添加版面" }).click();
@@ -48,7 +66,9 @@ test("an editor builds a two-page edition, links a continuation, draws a region 
   for (const [index, code] of ["A01", "A08"].entries()) {
     await page.goto(`/admin/editions/${edition.id}/pages/${pages[index].id}`);
     await expect(page.getByLabel(/上传版面图/)).toBeEnabled();
-    await page.getByLabel(/上传版面图/).setInputFiles({ name: `${code}.png`, mimeType: "image/png", buffer: await pageImage() });
+    await page
+      .getByLabel(/上传版面图/)
+      .setInputFiles({ name: `${code}.png`, mimeType: "image/png", buffer: await pageImage() });
     await expect(page.getByText(/版面图已上传/)).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole("img", { name: "版面图" })).toBeVisible();
   }

@@ -5,9 +5,18 @@ test.skip(({ isMobile }) => !isMobile, "phone viewport only");
 
 test("log in and edit an article on a phone", async ({ page, editor, db }) => {
   const publication = await e2ePublication(db);
-  const edition = await db.edition.create({ data: { publicationId: publication.id, issueDate: new Date(`${uniqueDate(60)}T00:00:00Z`), issueNumber: 60 } });
+  const edition = await db.edition.create({
+    data: { publicationId: publication.id, issueDate: new Date(`${uniqueDate(60)}T00:00:00Z`), issueNumber: 60 },
+  });
   const pageRow = await db.page.create({ data: { editionId: edition.id, code: "A01", name: "头版", sortOrder: 1 } });
-  const article = await db.article.create({ data: { pageId: pageRow.id, sortOrder: 1, title: "手机上改的标题", body: [{ type: "paragraph", text: "第一段。" }] } });
+  const article = await db.article.create({
+    data: {
+      pageId: pageRow.id,
+      sortOrder: 1,
+      title: "手机上改的标题",
+      body: [{ type: "paragraph", text: "第一段。" }],
+    },
+  });
   const url = `/admin/editions/${edition.id}/pages/${pageRow.id}/articles/${article.id}`;
   await page.goto(url);
   await expect(page).toHaveURL(/\/admin\/login/);
@@ -24,7 +33,10 @@ test("log in and edit an article on a phone", async ({ page, editor, db }) => {
   await screenshot(page, "article-phone");
   const saved = await db.article.findUniqueOrThrow({ where: { id: article.id } });
   expect(saved.byline).toBe("本报记者 李四");
-  expect(saved.body).toEqual([{ type: "paragraph", text: "第一段。" }, { type: "paragraph", text: "第二段。" }]);
+  expect(saved.body).toEqual([
+    { type: "paragraph", text: "第一段。" },
+    { type: "paragraph", text: "第二段。" },
+  ]);
   expect(saved.version).toBe(2);
 });
 
@@ -32,9 +44,20 @@ test("the region editor draws with touch on a phone", async ({ page, editor, db,
   await signIn(editor);
   const publication = await e2ePublication(db);
   const source = await db.page.findFirstOrThrow({ where: { imageKey: { not: null } } });
-  const edition = await db.edition.create({ data: { publicationId: publication.id, issueDate: new Date(`${uniqueDate(61)}T00:00:00Z`), issueNumber: 61 } });
+  const edition = await db.edition.create({
+    data: { publicationId: publication.id, issueDate: new Date(`${uniqueDate(61)}T00:00:00Z`), issueNumber: 61 },
+  });
   const pageRow = await db.page.create({
-    data: { editionId: edition.id, code: "A01", name: "头版", sortOrder: 1, imageKey: source.imageKey, imageWidth: source.imageWidth, imageHeight: source.imageHeight, imageVariants: source.imageVariants ?? [] },
+    data: {
+      editionId: edition.id,
+      code: "A01",
+      name: "头版",
+      sortOrder: 1,
+      imageKey: source.imageKey,
+      imageWidth: source.imageWidth,
+      imageHeight: source.imageHeight,
+      imageVariants: source.imageVariants ?? [],
+    },
   });
   const article = await db.article.create({ data: { pageId: pageRow.id, sortOrder: 1, title: "触屏画框" } });
   await page.goto(`/admin/editions/${edition.id}/pages/${pageRow.id}`);
@@ -45,7 +68,8 @@ test("the region editor draws with touch on a phone", async ({ page, editor, db,
   const touch = async (type: "touchStart" | "touchMove" | "touchEnd", x: number, y: number) =>
     client.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y }] });
   await touch("touchStart", box.x + box.width * 0.2, box.y + box.height * 0.2);
-  for (let step = 1; step <= 5; step++) await touch("touchMove", box.x + box.width * (0.2 + step * 0.08), box.y + box.height * (0.2 + step * 0.06));
+  for (let step = 1; step <= 5; step++)
+    await touch("touchMove", box.x + box.width * (0.2 + step * 0.08), box.y + box.height * (0.2 + step * 0.06));
   await touch("touchEnd", 0, 0);
   await expect(page.getByTestId(`region-${article.id}-0`)).toBeVisible();
   // The drawing above is the touch part; a tap right after a CDP touch sequence is sometimes swallowed by Chromium.

@@ -2,11 +2,25 @@
 // keeps what was typed, and stores nothing.
 import { writeFile } from "node:fs/promises";
 import sharp from "sharp";
-import { alerts, E2E_PUBLICATION, e2ePublication, expect, logInThroughForm, pageImage, screenshot, test, uniqueDate } from "./fixtures";
+import {
+  alerts,
+  E2E_PUBLICATION,
+  e2ePublication,
+  expect,
+  logInThroughForm,
+  pageImage,
+  screenshot,
+  test,
+  uniqueDate,
+} from "./fixtures";
 
 test.skip(({ isMobile }) => isMobile, "desktop; the phone has its own spec");
 
-test("unknown user and wrong password get the same message; repeated failures are slowed down", async ({ page, editor, db }) => {
+test("unknown user and wrong password get the same message; repeated failures are slowed down", async ({
+  page,
+  editor,
+  db,
+}) => {
   await page.goto("/admin/login");
   await logInThroughForm(page, { email: "nobody@e2e.banmian.local", password: "whatever" });
   await expect(alerts(page)).toHaveText("邮箱或密码不正确。");
@@ -27,16 +41,26 @@ test("unknown user and wrong password get the same message; repeated failures ar
   await db.loginThrottle.deleteMany({ where: { key: { startsWith: "ip:" } } });
 });
 
-test("a date that already has an edition, and an empty issue number, are refused next to their fields", async ({ page, editor, signIn, db }) => {
+test("a date that already has an edition, and an empty issue number, are refused next to their fields", async ({
+  page,
+  editor,
+  signIn,
+  db,
+}) => {
   await signIn(editor);
-  const existing = await db.edition.findFirstOrThrow({ where: { publication: { isDefault: true } }, orderBy: { issueDate: "desc" } });
+  const existing = await db.edition.findFirstOrThrow({
+    where: { publication: { isDefault: true } },
+    orderBy: { issueDate: "desc" },
+  });
   const date = existing.issueDate.toISOString().slice(0, 10);
   const before = await db.edition.count();
   await page.goto("/admin/editions/new");
   await page.getByLabel("出版日期").fill(date);
   await page.getByLabel("期号").fill("");
   await page.getByRole("button", { name: "创建期次" }).click();
-  await expect(page.getByText("期号须为整数").or(page.getByText("期号须大于 0")).or(page.getByText("期号须为数字"))).toBeVisible();
+  await expect(
+    page.getByText("期号须为整数").or(page.getByText("期号须大于 0")).or(page.getByText("期号须为数字")),
+  ).toBeVisible();
   await page.getByLabel("期号").fill("123");
   await page.getByRole("button", { name: "创建期次" }).click();
   await expect(page.locator("#issueDate-error")).toContainText(`${date} 已经有一期报纸了`);
@@ -46,10 +70,17 @@ test("a date that already has an edition, and an empty issue number, are refused
   expect(await db.edition.count()).toBe(before);
 });
 
-test("a page code that exists (in any case), an empty title and bad page images are refused", async ({ page, editor, signIn, db }, testInfo) => {
+test("a page code that exists (in any case), an empty title and bad page images are refused", async ({
+  page,
+  editor,
+  signIn,
+  db,
+}, testInfo) => {
   await signIn(editor);
   const publication = await e2ePublication(db);
-  const edition = await db.edition.create({ data: { publicationId: publication.id, issueDate: new Date(`${uniqueDate(40)}T00:00:00Z`), issueNumber: 9 } });
+  const edition = await db.edition.create({
+    data: { publicationId: publication.id, issueDate: new Date(`${uniqueDate(40)}T00:00:00Z`), issueNumber: 9 },
+  });
   const pageRow = await db.page.create({ data: { editionId: edition.id, code: "A01", name: "头版", sortOrder: 1 } });
   await page.goto(`/admin/editions/${edition.id}`);
   await page.getByLabel("版号").fill("a01");
@@ -69,9 +100,17 @@ test("a page code that exists (in any case), an empty title and bad page images 
   await page.goto(`/admin/editions/${edition.id}/pages/${pageRow.id}`);
   const input = page.getByLabel(/上传版面图/);
   await expect(input).toBeEnabled();
-  await input.setInputFiles({ name: "page.jpg", mimeType: "image/jpeg", buffer: Buffer.from("this is text, not a JPEG") });
+  await input.setInputFiles({
+    name: "page.jpg",
+    mimeType: "image/jpeg",
+    buffer: Buffer.from("this is text, not a JPEG"),
+  });
   await expect(alerts(page)).toContainText("只支持 JPEG、PNG 或 WebP");
-  await input.setInputFiles({ name: "evil.svg", mimeType: "image/svg+xml", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+  await input.setInputFiles({
+    name: "evil.svg",
+    mimeType: "image/svg+xml",
+    buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+  });
   await expect(alerts(page)).toContainText("只支持 JPEG、PNG 或 WebP");
   const huge = testInfo.outputPath("huge.png");
   await writeFile(huge, Buffer.alloc(50 * 1024 * 1024));
@@ -79,35 +118,68 @@ test("a page code that exists (in any case), an empty title and bad page images 
   await expect(alerts(page)).toContainText("文件太大");
   await screenshot(page, "upload-refused-desktop");
   // The server refuses a 50 MB body too, whatever the browser does.
-  const response = await page.request.post(`/api/admin/pages/${pageRow.id}/image`, { data: Buffer.alloc(50 * 1024 * 1024), headers: { "Content-Type": "application/octet-stream" } });
+  const response = await page.request.post(`/api/admin/pages/${pageRow.id}/image`, {
+    data: Buffer.alloc(50 * 1024 * 1024),
+    headers: { "Content-Type": "application/octet-stream" },
+  });
   expect(response.status()).toBe(413);
   expect((await db.page.findUniqueOrThrow({ where: { id: pageRow.id } })).imageKey).toBeNull();
 });
 
-test("replacing a page image keeps the regions, scaled to the new size, and says so", async ({ page, editor, signIn, db }) => {
+test("replacing a page image keeps the regions, scaled to the new size, and says so", async ({
+  page,
+  editor,
+  signIn,
+  db,
+}) => {
   await signIn(editor);
   const publication = await e2ePublication(db);
-  const edition = await db.edition.create({ data: { publicationId: publication.id, issueDate: new Date(`${uniqueDate(41)}T00:00:00Z`), issueNumber: 10 } });
+  const edition = await db.edition.create({
+    data: { publicationId: publication.id, issueDate: new Date(`${uniqueDate(41)}T00:00:00Z`), issueNumber: 10 },
+  });
   const pageRow = await db.page.create({ data: { editionId: edition.id, code: "A01", name: "头版", sortOrder: 1 } });
   await page.goto(`/admin/editions/${edition.id}/pages/${pageRow.id}`);
   await expect(page.getByLabel(/上传版面图/)).toBeEnabled();
-  await page.getByLabel(/上传版面图/).setInputFiles({ name: "a.png", mimeType: "image/png", buffer: await pageImage(1000, 1400) });
+  await page
+    .getByLabel(/上传版面图/)
+    .setInputFiles({ name: "a.png", mimeType: "image/png", buffer: await pageImage(1000, 1400) });
   await expect(page.getByText(/版面图已上传/)).toBeVisible({ timeout: 30_000 });
-  const article = await db.article.create({ data: { pageId: pageRow.id, sortOrder: 1, title: "有区域的文章", regions: [{ type: "rect", x: 100, y: 200, w: 300, h: 400 }] } });
+  const article = await db.article.create({
+    data: {
+      pageId: pageRow.id,
+      sortOrder: 1,
+      title: "有区域的文章",
+      regions: [{ type: "rect", x: 100, y: 200, w: 300, h: 400 }],
+    },
+  });
   await page.reload();
-  const bigger = await sharp(await pageImage(2000, 2800)).jpeg().toBuffer();
+  const bigger = await sharp(await pageImage(2000, 2800))
+    .jpeg()
+    .toBuffer();
   await expect(page.getByLabel(/替换版面图/)).toBeEnabled();
   await page.getByLabel(/替换版面图/).setInputFiles({ name: "b.jpg", mimeType: "image/jpeg", buffer: bigger });
-  await expect(page.getByText("尺寸有变化，原有 1 个文章区域已按比例缩放，请检查位置。")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("尺寸有变化，原有 1 个文章区域已按比例缩放，请检查位置。")).toBeVisible({
+    timeout: 30_000,
+  });
   const scaled = await db.article.findUniqueOrThrow({ where: { id: article.id } });
   expect(scaled.regions).toEqual([{ type: "rect", x: 200, y: 400, w: 600, h: 800 }]);
 });
 
-test("two editors saving the same article: the second sees both versions and nothing is overwritten", async ({ browser, editor, admin, db, baseURL }) => {
+test("two editors saving the same article: the second sees both versions and nothing is overwritten", async ({
+  browser,
+  editor,
+  admin,
+  db,
+  baseURL,
+}) => {
   const publication = await e2ePublication(db);
-  const edition = await db.edition.create({ data: { publicationId: publication.id, issueDate: new Date(`${uniqueDate(42)}T00:00:00Z`), issueNumber: 11 } });
+  const edition = await db.edition.create({
+    data: { publicationId: publication.id, issueDate: new Date(`${uniqueDate(42)}T00:00:00Z`), issueNumber: 11 },
+  });
   const pageRow = await db.page.create({ data: { editionId: edition.id, code: "A01", name: "头版", sortOrder: 1 } });
-  const article = await db.article.create({ data: { pageId: pageRow.id, sortOrder: 1, title: "原标题", body: [{ type: "paragraph", text: "原文。" }] } });
+  const article = await db.article.create({
+    data: { pageId: pageRow.id, sortOrder: 1, title: "原标题", body: [{ type: "paragraph", text: "原文。" }] },
+  });
   const url = `/admin/editions/${edition.id}/pages/${pageRow.id}/articles/${article.id}`;
   const { createSessionRecord, SESSION_COOKIE } = await import("../../lib/auth/sessions");
   const open = async (userId: number) => {
@@ -153,12 +225,23 @@ test("an expired session leads to the login and back to the same screen", async 
   await expect(page).toHaveURL(new RegExp(`/admin/editions/${edition.id}/audit$`));
 });
 
-test("a bundle with problems is refused with every problem listed; a valid one is imported", async ({ page, editor, signIn, db }) => {
+test("a bundle with problems is refused with every problem listed; a valid one is imported", async ({
+  page,
+  editor,
+  signIn,
+  db,
+}) => {
   await signIn(editor);
   const { writeZip } = await import("../../lib/import/zip-writer");
   const date = uniqueDate(43);
   await e2ePublication(db);
-  const manifest = { version: 1, publication: E2E_PUBLICATION.slug, date, issueNumber: 77, pages: [{ code: "A01", name: "头版", image: "a01.png", articles: [{ title: "", body: ["x"] }] }] };
+  const manifest = {
+    version: 1,
+    publication: E2E_PUBLICATION.slug,
+    date,
+    issueNumber: 77,
+    pages: [{ code: "A01", name: "头版", image: "a01.png", articles: [{ title: "", body: ["x"] }] }],
+  };
   await page.goto("/admin/import");
   await expect(page.getByLabel("期次包（ZIP）")).toBeEnabled();
   await page.getByLabel("期次包（ZIP）").setInputFiles({
@@ -170,7 +253,11 @@ test("a bundle with problems is refused with every problem listed; a valid one i
     ]),
   });
   await expect(alerts(page)).toContainText("不安全的路径");
-  await page.getByLabel("期次包（ZIP）").setInputFiles({ name: "bad2.zip", mimeType: "application/zip", buffer: writeZip([{ name: "manifest.json", data: Buffer.from(JSON.stringify(manifest)) }]) });
+  await page.getByLabel("期次包（ZIP）").setInputFiles({
+    name: "bad2.zip",
+    mimeType: "application/zip",
+    buffer: writeZip([{ name: "manifest.json", data: Buffer.from(JSON.stringify(manifest)) }]),
+  });
   await expect(alerts(page)).toContainText("标题不能为空");
   await expect(alerts(page)).toContainText("包中没有文件 a01.png");
   expect(await db.edition.count({ where: { issueDate: new Date(`${date}T00:00:00Z`) } })).toBe(0);
@@ -179,17 +266,31 @@ test("a bundle with problems is refused with every problem listed; a valid one i
   await page.getByLabel("期次包（ZIP）").setInputFiles({
     name: "good.zip",
     mimeType: "application/zip",
-    buffer: writeZip([{ name: "manifest.json", data: Buffer.from(JSON.stringify(manifest)) }, { name: "a01.png", data: await pageImage(800, 1100) }]),
+    buffer: writeZip([
+      { name: "manifest.json", data: Buffer.from(JSON.stringify(manifest)) },
+      { name: "a01.png", data: await pageImage(800, 1100) },
+    ]),
   });
   await expect(page.getByRole("status")).toContainText(`已导入 ${date}`);
   await screenshot(page, "import-desktop");
-  expect(await db.article.count({ where: { title: "导入的文章", page: { edition: { issueDate: new Date(`${date}T00:00:00Z`) } } } })).toBe(1);
+  expect(
+    await db.article.count({
+      where: { title: "导入的文章", page: { edition: { issueDate: new Date(`${date}T00:00:00Z`) } } },
+    }),
+  ).toBe(1);
 });
 
-test("a continuation link the rules forbid is refused with the reason; unlinking keeps both parts", async ({ page, editor, signIn, db }) => {
+test("a continuation link the rules forbid is refused with the reason; unlinking keeps both parts", async ({
+  page,
+  editor,
+  signIn,
+  db,
+}) => {
   await signIn(editor);
   const publication = await e2ePublication(db);
-  const edition = await db.edition.create({ data: { publicationId: publication.id, issueDate: new Date(`${uniqueDate(44)}T00:00:00Z`), issueNumber: 44 } });
+  const edition = await db.edition.create({
+    data: { publicationId: publication.id, issueDate: new Date(`${uniqueDate(44)}T00:00:00Z`), issueNumber: 44 },
+  });
   const one = await db.page.create({ data: { editionId: edition.id, code: "A01", name: "头版", sortOrder: 1 } });
   const two = await db.page.create({ data: { editionId: edition.id, code: "A02", name: "要闻", sortOrder: 2 } });
   const x = await db.article.create({ data: { pageId: one.id, sortOrder: 1, title: "甲文" } });
@@ -215,7 +316,9 @@ test("a continuation link the rules forbid is refused with the reason; unlinking
 test("a double-clicked save creates the article once", async ({ page, editor, signIn, db }) => {
   await signIn(editor);
   const publication = await e2ePublication(db);
-  const edition = await db.edition.create({ data: { publicationId: publication.id, issueDate: new Date(`${uniqueDate(45)}T00:00:00Z`), issueNumber: 45 } });
+  const edition = await db.edition.create({
+    data: { publicationId: publication.id, issueDate: new Date(`${uniqueDate(45)}T00:00:00Z`), issueNumber: 45 },
+  });
   const pageRow = await db.page.create({ data: { editionId: edition.id, code: "A01", name: "头版", sortOrder: 1 } });
   await page.goto(`/admin/editions/${edition.id}/pages/${pageRow.id}/articles/new`);
   await page.getByLabel("标题").fill("只保存一次");
@@ -224,7 +327,11 @@ test("a double-clicked save creates the article once", async ({ page, editor, si
   expect(await db.article.count({ where: { pageId: pageRow.id, title: "只保存一次" } })).toBe(1);
 });
 
-test("malformed and out-of-range ids in admin URLs are 找不到, never server errors", async ({ page, editor, signIn }) => {
+test("malformed and out-of-range ids in admin URLs are 找不到, never server errors", async ({
+  page,
+  editor,
+  signIn,
+}) => {
   await signIn(editor);
   for (const path of [
     "/admin/editions/1.5",

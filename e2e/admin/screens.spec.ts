@@ -5,7 +5,11 @@ import { expect, screenshot, test } from "./fixtures";
 test("every admin screen renders at this size", async ({ page, admin, signIn, db }, testInfo) => {
   test.setTimeout(90_000);
   await signIn(admin);
-  const article = await db.article.findFirstOrThrow({ where: { page: { edition: { status: "DRAFT" }, imageKey: { not: null } } }, include: { page: true }, orderBy: { id: "asc" } });
+  const article = await db.article.findFirstOrThrow({
+    where: { page: { edition: { status: "DRAFT" }, imageKey: { not: null } } },
+    include: { page: true },
+    orderBy: { id: "asc" },
+  });
   const { editionId } = article.page;
   const screens: [string, string][] = [
     ["editions", "/admin"],
@@ -30,7 +34,10 @@ test("every admin screen renders at this size", async ({ page, admin, signIn, db
     await screenshot(page, `${name}-${size}`);
     if (size === "phone" && name !== "preview") {
       // The admin's own screens fit a phone; the preview shows the reader's layout, tested by the reader's specs.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${url} fits the screen`).toBeLessThanOrEqual(376);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        `${url} fits the screen`,
+      ).toBeLessThanOrEqual(376);
     }
   }
 });

@@ -14,8 +14,19 @@ test.describe("semantics, accessibility and reading comfort", () => {
       ["not-found", `/${addDays(latest.date, 1)}/a01`],
     ];
     for (const theme of ["light", "dark"] as const) {
-      const { baseURL, viewport, isMobile, hasTouch, locale, timezoneId, userAgent, deviceScaleFactor } = testInfo.project.use;
-      const context = await browser.newContext({ baseURL, viewport, isMobile, hasTouch, locale, timezoneId, userAgent, deviceScaleFactor, colorScheme: theme });
+      const { baseURL, viewport, isMobile, hasTouch, locale, timezoneId, userAgent, deviceScaleFactor } =
+        testInfo.project.use;
+      const context = await browser.newContext({
+        baseURL,
+        viewport,
+        isMobile,
+        hasTouch,
+        locale,
+        timezoneId,
+        userAgent,
+        deviceScaleFactor,
+        colorScheme: theme,
+      });
       // The chosen theme (as the toggle stores it); following the system is tested below.
       await context.addInitScript((value) => localStorage.setItem("banmian.theme", value), theme);
       const page = await context.newPage();
@@ -40,7 +51,9 @@ test.describe("semantics, accessibility and reading comfort", () => {
     await expect(page.getByRole("contentinfo")).toHaveCount(1);
     await expect(page.locator("main article h1")).toHaveCount(1);
     await expect(page.locator("h1")).toHaveCount(1);
-    const levels = await page.locator("h1, h2, h3, h4").evaluateAll((hs) => hs.filter((h) => h.getClientRects().length).map((h) => Number(h.tagName[1])));
+    const levels = await page
+      .locator("h1, h2, h3, h4")
+      .evaluateAll((hs) => hs.filter((h) => h.getClientRects().length).map((h) => Number(h.tagName[1])));
     // No heading skips a level.
     for (let i = 1; i < levels.length; i++) expect(levels[i] - levels[i - 1]).toBeLessThanOrEqual(1);
     await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /.+/);
@@ -73,12 +86,20 @@ test.describe("semantics, accessibility and reading comfort", () => {
   test("comfortable Chinese text: line length and line height at every size", async ({ page, latest }) => {
     await page.goto(articleUrl(latest.date, "a01", 1));
     const controls = page.getByRole("group", { name: "字号" });
-    while (await controls.getByRole("button", { name: "缩小" }).isEnabled()) await controls.getByRole("button", { name: "缩小" }).click();
+    while (await controls.getByRole("button", { name: "缩小" }).isEnabled())
+      await controls.getByRole("button", { name: "缩小" }).click();
     for (;;) {
-      const { fontSize, lineHeight, width } = await page.locator(".article-text p:visible").first().evaluate((p) => {
-        const style = getComputedStyle(p);
-        return { fontSize: parseFloat(style.fontSize), lineHeight: parseFloat(style.lineHeight), width: p.getBoundingClientRect().width };
-      });
+      const { fontSize, lineHeight, width } = await page
+        .locator(".article-text p:visible")
+        .first()
+        .evaluate((p) => {
+          const style = getComputedStyle(p);
+          return {
+            fontSize: parseFloat(style.fontSize),
+            lineHeight: parseFloat(style.lineHeight),
+            width: p.getBoundingClientRect().width,
+          };
+        });
       expect(lineHeight / fontSize).toBeGreaterThanOrEqual(1.6);
       // Not more than about 40 characters a line.
       expect(width / fontSize).toBeLessThanOrEqual(40);

@@ -22,7 +22,10 @@ test.describe("往期阅读 calendar", () => {
     const lastWeek = addDays(latest.date, -7);
     const edition = editions.find((e) => e.date === lastWeek)!;
     if (!lastWeek.startsWith(latest.date.slice(0, 7))) await page.getByRole("link", { name: "上一月" }).click();
-    await page.getByRole("table").getByRole("link", { name: new RegExp(`^${chineseDay(lastWeek)}`) }).click();
+    await page
+      .getByRole("table")
+      .getByRole("link", { name: new RegExp(`^${chineseDay(lastWeek)}`) })
+      .click();
     await expect(page).toHaveURL(pageUrl(lastWeek, "a01"));
     await expect(page.getByRole("banner")).toContainText(`第${edition.issueNumber}期`);
   });

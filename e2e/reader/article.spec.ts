@@ -1,7 +1,12 @@
 import { articleUrl, expect, longestChain, pageUrl, test } from "./fixtures";
 
 test.describe("article view", () => {
-  test("shows kicker, title, subtitle, byline, paragraphs, breadcrumb, JSON-LD and the page's title list", async ({ page, latest, shot, prisma }) => {
+  test("shows kicker, title, subtitle, byline, paragraphs, breadcrumb, JSON-LD and the page's title list", async ({
+    page,
+    latest,
+    shot,
+    prisma,
+  }) => {
     const front = latest.pages[0];
     const row = await prisma.article.findUniqueOrThrow({ where: { id: front.articles[0].id } });
     await page.goto(articleUrl(latest.date, front.code, 1));
@@ -13,9 +18,14 @@ test.describe("article view", () => {
     const paragraphs = (row.body as { type: string; text?: string }[]).filter((b) => b.type === "paragraph");
     await expect(article.locator(".article-text p")).toHaveCount(paragraphs.length);
     const crumbs = page.getByRole("navigation", { name: "面包屑" });
-    await expect(crumbs.getByRole("link", { name: `第${front.code}版：${front.name}` })).toHaveAttribute("href", pageUrl(latest.date, front.code));
+    await expect(crumbs.getByRole("link", { name: `第${front.code}版：${front.name}` })).toHaveAttribute(
+      "href",
+      pageUrl(latest.date, front.code),
+    );
     await expect(crumbs).toContainText(row.title);
-    await expect(page.getByRole("navigation", { name: "标题导航" }).getByRole("link", { name: row.title, exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(
+      page.getByRole("navigation", { name: "标题导航" }).getByRole("link", { name: row.title, exact: true }),
+    ).toHaveAttribute("aria-current", "page");
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
     expect(jsonLd).toMatchObject({
       "@type": "NewsArticle",
@@ -57,7 +67,11 @@ test.describe("article view", () => {
     await expect(page).toHaveURL(pageUrl(latest.date, latest.pages[0].code));
   });
 
-  test("a three-part article: （下转） links forward, （上接） links back, 阅读全文 joins the parts", async ({ page, latest, shot }) => {
+  test("a three-part article: （下转） links forward, （上接） links back, 阅读全文 joins the parts", async ({
+    page,
+    latest,
+    shot,
+  }) => {
     const chain = longestChain(latest);
     expect(chain.length, "the seed's newest edition has a three-part chain a01 → a04 → a08").toBeGreaterThanOrEqual(3);
     const number = (code: string) => String(Number(code.replace(/^\D+/, "")));
@@ -68,7 +82,9 @@ test.describe("article view", () => {
       await expect(jump).toHaveText(`（下转第${number(chain[i].pageCode)}版）`);
       await jump.click();
       await expect(page).toHaveURL(articleUrl(latest.date, chain[i].pageCode, chain[i].position));
-      await expect(page.locator('[data-jump="from"]:visible')).toHaveText(`（上接第${number(chain[i - 1].pageCode)}版）`);
+      await expect(page.locator('[data-jump="from"]:visible')).toHaveText(
+        `（上接第${number(chain[i - 1].pageCode)}版）`,
+      );
     }
     await expect(page.locator('[data-jump="to"]:visible')).toHaveCount(0);
     await shot("article-continuation");
@@ -104,9 +120,16 @@ test.describe("article view", () => {
 
 test.describe("text size 放大 / 缩小 / 默认", () => {
   const fontSize = (page: import("@playwright/test").Page) =>
-    page.locator(".article-text p:visible").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    page
+      .locator(".article-text p:visible")
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 
-  test("at least five steps, remembered across articles and visits, applied before first paint", async ({ page, latest, context }) => {
+  test("at least five steps, remembered across articles and visits, applied before first paint", async ({
+    page,
+    latest,
+    context,
+  }) => {
     await page.goto(articleUrl(latest.date, "a01", 1));
     const controls = page.getByRole("group", { name: "字号" });
     const sizes = [await fontSize(page)];
@@ -132,7 +155,10 @@ test.describe("text size 放大 / 缩小 / 默认", () => {
     expect(chosen).toBeGreaterThan(normal);
 
     // Next article: same size.
-    await page.getByRole("navigation", { name: "上一篇下一篇" }).getByRole("link", { name: /下一篇/ }).click();
+    await page
+      .getByRole("navigation", { name: "上一篇下一篇" })
+      .getByRole("link", { name: /下一篇/ })
+      .click();
     await expect(page).toHaveURL(articleUrl(latest.date, "a01", 2));
     expect(await fontSize(page)).toBe(chosen);
 
@@ -141,7 +167,8 @@ test.describe("text size 放大 / 缩小 / 默认", () => {
     await fresh.addInitScript(() => {
       new MutationObserver((_, observer) => {
         if (document.body) {
-          (window as unknown as { stepAtBody: string | null }).stepAtBody = document.documentElement.getAttribute("data-font-step");
+          (window as unknown as { stepAtBody: string | null }).stepAtBody =
+            document.documentElement.getAttribute("data-font-step");
           observer.disconnect();
         }
       }).observe(document, { childList: true, subtree: true });

@@ -7,7 +7,13 @@ import AxeBuilder from "@axe-core/playwright";
 import { createPrismaClient, type PrismaClient } from "../../lib/db/client";
 import { putFile } from "../../lib/storage";
 
-export type SeededArticle = { id: number; title: string; position: number; nextPartId: number | null; pageCode: string };
+export type SeededArticle = {
+  id: number;
+  title: string;
+  position: number;
+  nextPartId: number | null;
+  pageCode: string;
+};
 export type SeededPage = { id: number; code: string; name: string; articles: SeededArticle[] };
 export type SeededEdition = { id: number; date: string; issueNumber: number; pages: SeededPage[] };
 
@@ -138,7 +144,8 @@ export function longestChain(edition: SeededEdition): SeededArticle[] {
     .filter((article) => article.nextPartId !== null)
     .map((first) => {
       const chain = [first];
-      for (let next = first.nextPartId; next !== null && byId.has(next); next = byId.get(next)!.nextPartId) chain.push(byId.get(next)!);
+      for (let next = first.nextPartId; next !== null && byId.has(next); next = byId.get(next)!.nextPartId)
+        chain.push(byId.get(next)!);
       return chain;
     });
   return chains.sort((a, b) => b.length - a.length)[0] ?? [];

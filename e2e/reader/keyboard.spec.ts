@@ -54,7 +54,8 @@ test.describe("keyboard shortcuts", () => {
     await page.keyboard.press("?");
     const dialog = page.getByRole("dialog", { name: "键盘快捷键" });
     await expect(dialog).toBeVisible();
-    for (const label of ["上一版", "下一版", "上一篇", "下一篇", "放大文字", "缩小文字", "默认字号"]) await expect(dialog).toContainText(label);
+    for (const label of ["上一版", "下一版", "上一篇", "下一篇", "放大文字", "缩小文字", "默认字号"])
+      await expect(dialog).toContainText(label);
     await shot("shortcuts-dialog");
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
@@ -86,7 +87,11 @@ test.describe("keyboard shortcuts", () => {
     const names: string[] = [];
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press("Tab");
-      names.push(await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent ?? ""));
+      names.push(
+        await page.evaluate(
+          () => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent ?? "",
+        ),
+      );
     }
     expect(names).toContain(latest.pages[0].articles[0].title);
     expect(names.some((name) => name.includes("下一版"))).toBe(true);

@@ -13,7 +13,10 @@ async function swipe(page: Page, from: { x: number; y: number }, to: { x: number
 }
 
 async function noHorizontalScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 }
 
@@ -70,7 +73,10 @@ test.describe("phone reading", () => {
             const r = el.getBoundingClientRect();
             return r.height < 44 || r.width < 44;
           })
-          .map((el) => `${el.tagName} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 20)}" ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`),
+          .map(
+            (el) =>
+              `${el.tagName} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 20)}" ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`,
+          ),
       );
       expect(small, url).toEqual([]);
     }
@@ -84,7 +90,10 @@ test.describe("phone reading", () => {
     expect(navBox.y).toBeGreaterThan(imageBox.y + imageBox.height - 1);
     await nav.getByRole("link", { name: /第a05版/ }).tap();
     await expect(page).toHaveURL(pageUrl(latest.date, "a05"));
-    await page.getByRole("navigation", { name: "标题导航" }).getByRole("link", { name: latest.pages[4].articles[0].title }).tap();
+    await page
+      .getByRole("navigation", { name: "标题导航" })
+      .getByRole("link", { name: latest.pages[4].articles[0].title })
+      .tap();
     await expect(page).toHaveURL(articleUrl(latest.date, "a05", 1));
   });
 });

@@ -2,7 +2,11 @@ import { addDays } from "../../lib/sample/dates";
 import { expect, pageUrl, test } from "./fixtures";
 
 test.describe("not found and bad input", () => {
-  test("unknown or malformed dates, pages and articles, and drafts, are 404s that link to the newest edition", async ({ page, latest, shot }) => {
+  test("unknown or malformed dates, pages and articles, and drafts, are 404s that link to the newest edition", async ({
+    page,
+    latest,
+    shot,
+  }) => {
     const draftDate = addDays(latest.date, 1);
     const bad = [
       "/2023-13-45",
@@ -52,7 +56,10 @@ test.describe("not found and bad input", () => {
       [`/${latest.date}`, pageUrl(latest.date, "a01")],
       [`/p/haicheng/${latest.date}/a02`, pageUrl(latest.date, "a02")],
       // 阅读全文 of an article that does not continue is just the article.
-      [`${pageUrl(latest.date, single.pageCode)}/${single.position}/full`, `${pageUrl(latest.date, single.pageCode)}/${single.position}`],
+      [
+        `${pageUrl(latest.date, single.pageCode)}/${single.position}/full`,
+        `${pageUrl(latest.date, single.pageCode)}/${single.position}`,
+      ],
     ];
     for (const [from, to] of cases) {
       const response = await page.goto(from);

@@ -1,7 +1,11 @@
 import { articleUrl, expect, pageUrl, test } from "./fixtures";
 
 test.describe("page view (版面)", () => {
-  test("home is the newest edition's front page with its date, number and title navigation", async ({ page, latest, shot }) => {
+  test("home is the newest edition's front page with its date, number and title navigation", async ({
+    page,
+    latest,
+    shot,
+  }) => {
     const response = await page.goto("/");
     expect(response?.status()).toBe(200);
     const [year, month, day] = latest.date.split("-").map(Number);
@@ -11,16 +15,22 @@ test.describe("page view (版面)", () => {
     await expect(page.getByText("当前版：a01版").first()).toBeVisible();
     const nav = page.getByRole("navigation", { name: "标题导航" });
     // Every page of the edition is listed, the current one marked.
-    for (const p of latest.pages) await expect(nav.getByRole("link", { name: `第${p.code}版：${p.name}`, exact: true })).toBeVisible();
+    for (const p of latest.pages)
+      await expect(nav.getByRole("link", { name: `第${p.code}版：${p.name}`, exact: true })).toBeVisible();
     await expect(nav.locator('a[aria-current="page"]')).toHaveText(["第a01版：头版"]);
     // And the titles of the current page's articles.
-    for (const article of latest.pages[0].articles) await expect(nav.getByRole("link", { name: article.title, exact: true })).toBeVisible();
+    for (const article of latest.pages[0].articles)
+      await expect(nav.getByRole("link", { name: article.title, exact: true })).toBeVisible();
     await expect(page).toHaveTitle(/海城日报/);
     await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /头版/);
     await shot("home");
   });
 
-  test("each article's regions are links named by its title that lead to the article", async ({ page, latest, isMobile }) => {
+  test("each article's regions are links named by its title that lead to the article", async ({
+    page,
+    latest,
+    isMobile,
+  }) => {
     const front = latest.pages[0];
     await page.goto(pageUrl(latest.date, front.code));
     const image = page.getByTestId("page-image").filter({ visible: true });
@@ -47,12 +57,22 @@ test.describe("page view (版面)", () => {
       await page.setViewportSize({ width, height: 800 });
       const image = page.getByTestId("page-image").filter({ visible: true }).locator("img");
       const box = (await image.boundingBox())!;
-      const ratios = await page.getByTestId("page-image").filter({ visible: true }).locator("a[data-region]").evaluateAll((links, imageBox) =>
-        links.map((link) => {
-          const r = link.getBoundingClientRect();
-          return { left: (r.left - imageBox.x) / imageBox.width, right: (r.right - imageBox.x) / imageBox.width, width: r.width / imageBox.width };
-        }),
-      box);
+      const ratios = await page
+        .getByTestId("page-image")
+        .filter({ visible: true })
+        .locator("a[data-region]")
+        .evaluateAll(
+          (links, imageBox) =>
+            links.map((link) => {
+              const r = link.getBoundingClientRect();
+              return {
+                left: (r.left - imageBox.x) / imageBox.width,
+                right: (r.right - imageBox.x) / imageBox.width,
+                width: r.width / imageBox.width,
+              };
+            }),
+          box,
+        );
       // Regions stay inside the image and keep their relative size whatever the width.
       for (const r of ratios) {
         expect(r.left).toBeGreaterThanOrEqual(-0.01);
@@ -80,7 +100,10 @@ test.describe("page view (版面)", () => {
   test("the page list in the title navigation opens any page", async ({ page, latest, shot }) => {
     const last = latest.pages.at(-1)!;
     await page.goto(pageUrl(latest.date, "a01"));
-    await page.getByRole("navigation", { name: "标题导航" }).getByRole("link", { name: `第${last.code}版：${last.name}` }).click();
+    await page
+      .getByRole("navigation", { name: "标题导航" })
+      .getByRole("link", { name: `第${last.code}版：${last.name}` })
+      .click();
     await expect(page).toHaveURL(pageUrl(latest.date, last.code));
     await expect(page.getByText(`当前版：${last.code}版`).first()).toBeVisible();
     await shot("page-a08");
@@ -112,7 +135,10 @@ test.describe("page view (版面)", () => {
     await expect(page.getByRole("banner")).toContainText(extraPublication.name);
     const layout = page.getByRole("region", { name: "本版文章" });
     for (const [index, title] of extraPublication.titles.entries()) {
-      await expect(layout.getByRole("link", { name: title })).toHaveAttribute("href", `/p/${extraPublication.slug}/${extraPublication.date}/a01/${index + 1}`);
+      await expect(layout.getByRole("link", { name: title })).toHaveAttribute(
+        "href",
+        `/p/${extraPublication.slug}/${extraPublication.date}/a01/${index + 1}`,
+      );
       await expect(layout).toContainText(`${title}的第一段文字`);
     }
     await expect(page.getByRole("link", { name: "本版PDF" })).toHaveCount(0);
@@ -125,12 +151,19 @@ test.describe("page view (版面)", () => {
     expect(pdfResponse.headers()["content-type"]).toBe("application/pdf");
   });
 
-  test("views are served from the cache: a database change alone does not reach readers", async ({ page, prisma, extraPublication }) => {
+  test("views are served from the cache: a database change alone does not reach readers", async ({
+    page,
+    prisma,
+    extraPublication,
+  }) => {
     const url = `/p/${extraPublication.slug}/${extraPublication.date}/a01`;
     await page.goto(url);
     await expect(page.getByRole("link", { name: extraPublication.titles[0] }).first()).toBeVisible();
     // Protects the promise that a cached view needs no query: without the admin's revalidation the old title stays.
-    await prisma.article.update({ where: { id: extraPublication.articleIds[0] }, data: { title: "数据库里改过的标题" } });
+    await prisma.article.update({
+      where: { id: extraPublication.articleIds[0] },
+      data: { title: "数据库里改过的标题" },
+    });
     await page.goto(url);
     await expect(page.getByRole("link", { name: extraPublication.titles[0] }).first()).toBeVisible();
     await expect(page.getByText("数据库里改过的标题")).toHaveCount(0);

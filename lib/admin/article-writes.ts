@@ -5,10 +5,20 @@ import { validateContinuationLink, type LinkCheck } from "../continuation-links"
 
 type Tx = Prisma.TransactionClient;
 
-export type ArticleFields = { kicker: string | null; title: string; subtitle: string | null; byline: string | null; body: BodyBlock[] };
+export type ArticleFields = {
+  kicker: string | null;
+  title: string;
+  subtitle: string | null;
+  byline: string | null;
+  body: BodyBlock[];
+};
 
 export async function insertArticle(tx: Tx, pageId: number, fields: ArticleFields) {
-  const last = await tx.article.findFirst({ where: { pageId }, orderBy: { sortOrder: "desc" }, select: { sortOrder: true } });
+  const last = await tx.article.findFirst({
+    where: { pageId },
+    orderBy: { sortOrder: "desc" },
+    select: { sortOrder: true },
+  });
   return tx.article.create({
     data: { pageId, sortOrder: (last?.sortOrder ?? 0) + 1, ...fields, body: articleBodySchema.parse(fields.body) },
   });
@@ -19,7 +29,13 @@ export async function linkCandidates(tx: Tx, editionId: number) {
     where: { page: { editionId } },
     select: { id: true, title: true, nextPartId: true, page: { select: { code: true, sortOrder: true } } },
   });
-  return rows.map((row) => ({ id: row.id, title: row.title, nextPartId: row.nextPartId, pageCode: row.page.code, pageOrder: row.page.sortOrder }));
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    nextPartId: row.nextPartId,
+    pageCode: row.page.code,
+    pageOrder: row.page.sortOrder,
+  }));
 }
 
 /** Links `fromId` → `toId` after checking the rules; returns the refusal otherwise. */
@@ -36,5 +52,8 @@ export async function linkContinuation(tx: Tx, editionId: number, fromId: number
  * moments ago, is taken to be the same submission.
  */
 export async function recentDuplicate(tx: Tx, pageId: number, title: string, withinSeconds = 20) {
-  return tx.article.findFirst({ where: { pageId, title, createdAt: { gt: new Date(Date.now() - withinSeconds * 1000) } }, select: { id: true } });
+  return tx.article.findFirst({
+    where: { pageId, title, createdAt: { gt: new Date(Date.now() - withinSeconds * 1000) } },
+    select: { id: true },
+  });
 }

@@ -6,7 +6,13 @@ import { isoDate } from "./dates";
 
 export type ArticleFormValues = { kicker: string; title: string; subtitle: string; byline: string; body: string };
 
-export function articleFormValues(article: { kicker: string | null; title: string; subtitle: string | null; byline: string | null; body: unknown }): ArticleFormValues {
+export function articleFormValues(article: {
+  kicker: string | null;
+  title: string;
+  subtitle: string | null;
+  byline: string | null;
+  body: unknown;
+}): ArticleFormValues {
   return {
     kicker: article.kicker ?? "",
     title: article.title,
@@ -20,7 +26,9 @@ export async function getArticle(editionId: number, pageId: number, articleId: n
   const article = await prisma.article.findFirst({
     where: { id: articleId, pageId, page: { editionId } },
     include: {
-      page: { select: { id: true, code: true, name: true, edition: { select: { id: true, issueDate: true, status: true } } } },
+      page: {
+        select: { id: true, code: true, name: true, edition: { select: { id: true, issueDate: true, status: true } } },
+      },
       nextPart: { select: { id: true, title: true, pageId: true, page: { select: { code: true } } } },
       previousPart: { select: { id: true, title: true, pageId: true, page: { select: { code: true } } } },
     },
@@ -32,8 +40,17 @@ export async function getArticle(editionId: number, pageId: number, articleId: n
     values: articleFormValues(article),
     regions: parseJsonColumn(regionsSchema, article.regions),
     page: { id: article.page.id, code: article.page.code, name: article.page.name },
-    edition: { id: article.page.edition.id, date: isoDate(article.page.edition.issueDate), status: article.page.edition.status },
-    nextPart: article.nextPart && { id: article.nextPart.id, title: article.nextPart.title, pageId: article.nextPart.pageId, pageCode: article.nextPart.page.code },
+    edition: {
+      id: article.page.edition.id,
+      date: isoDate(article.page.edition.issueDate),
+      status: article.page.edition.status,
+    },
+    nextPart: article.nextPart && {
+      id: article.nextPart.id,
+      title: article.nextPart.title,
+      pageId: article.nextPart.pageId,
+      pageCode: article.nextPart.page.code,
+    },
     previousPart: article.previousPart && {
       id: article.previousPart.id,
       title: article.previousPart.title,
@@ -48,7 +65,14 @@ export async function listEditionArticles(editionId: number) {
   const rows = await prisma.article.findMany({
     where: { page: { editionId } },
     orderBy: [{ page: { sortOrder: "asc" } }, { sortOrder: "asc" }],
-    select: { id: true, title: true, nextPartId: true, pageId: true, sortOrder: true, page: { select: { code: true, sortOrder: true } } },
+    select: {
+      id: true,
+      title: true,
+      nextPartId: true,
+      pageId: true,
+      sortOrder: true,
+      page: { select: { code: true, sortOrder: true } },
+    },
   });
   return rows.map((row) => ({
     id: row.id,

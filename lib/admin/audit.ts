@@ -5,7 +5,18 @@ type Tx = Pick<PrismaClient, "auditEntry">;
 export type AuditInput = {
   userId: number | null;
   editionId?: number | null;
-  action: "create" | "update" | "delete" | "publish" | "unpublish" | "upload" | "link" | "unlink" | "move" | "reorder" | "import";
+  action:
+    | "create"
+    | "update"
+    | "delete"
+    | "publish"
+    | "unpublish"
+    | "upload"
+    | "link"
+    | "unlink"
+    | "move"
+    | "reorder"
+    | "import";
   entityType: "edition" | "page" | "article" | "user";
   entityId?: number | null;
   summary: string;

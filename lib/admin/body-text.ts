@@ -8,7 +8,8 @@ export function bodyToText(body: BodyBlock[]): string {
   return body
     .map((block) => {
       if (block.type === "subhead") return `## ${block.text}`;
-      if (block.type === "image") return `![${block.caption.replace(/[\]\n]/g, " ")}](${block.key} ${block.width}x${block.height})`;
+      if (block.type === "image")
+        return `![${block.caption.replace(/[\]\n]/g, " ")}](${block.key} ${block.width}x${block.height})`;
       return block.text;
     })
     .join("\n\n");
@@ -22,8 +23,15 @@ export function textToBody(text: string): BodyBlock[] {
     .filter(Boolean)
     .map((chunk): BodyBlock => {
       const image = IMAGE_LINE.exec(chunk);
-      if (image) return { type: "image", caption: image[1], key: image[2], width: Number(image[3]), height: Number(image[4]) };
+      if (image)
+        return { type: "image", caption: image[1], key: image[2], width: Number(image[3]), height: Number(image[4]) };
       if (chunk.startsWith("## ")) return { type: "subhead", text: chunk.slice(3).trim() };
-      return { type: "paragraph", text: chunk.split("\n").map((line) => line.trim()).join("\n") };
+      return {
+        type: "paragraph",
+        text: chunk
+          .split("\n")
+          .map((line) => line.trim())
+          .join("\n"),
+      };
     });
 }

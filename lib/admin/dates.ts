@@ -8,7 +8,11 @@ export function dateFromIso(value: string): Date {
 }
 
 export function formatDateTime(date: Date): string {
-  return new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(date);
+  return new Intl.DateTimeFormat("zh-CN", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Shanghai",
+  }).format(date);
 }
 
 /** The code after the last page's, in the same style: "a08" → "a09", "B3" → "B4"; "A01" for the first page. */

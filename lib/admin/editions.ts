@@ -31,12 +31,18 @@ export async function listEditions(): Promise<EditionListItem[]> {
 }
 
 export async function listPublications() {
-  return prisma.publication.findMany({ orderBy: [{ isDefault: "desc" }, { name: "asc" }], select: { id: true, name: true, isDefault: true } });
+  return prisma.publication.findMany({
+    orderBy: [{ isDefault: "desc" }, { name: "asc" }],
+    select: { id: true, name: true, isDefault: true },
+  });
 }
 
 /** Suggested values for a new edition: the day after the newest, the next issue number. */
 export async function nextEditionDefaults(publicationId?: number): Promise<{ date: string; issueNumber: number }> {
-  const latest = await prisma.edition.findFirst({ where: publicationId ? { publicationId } : {}, orderBy: { issueDate: "desc" } });
+  const latest = await prisma.edition.findFirst({
+    where: publicationId ? { publicationId } : {},
+    orderBy: { issueDate: "desc" },
+  });
   if (!latest) return { date: isoDate(new Date()), issueNumber: 1 };
   const next = new Date(latest.issueDate.getTime() + 24 * 60 * 60 * 1000);
   return { date: isoDate(next), issueNumber: latest.issueNumber + 1 };

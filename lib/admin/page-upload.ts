@@ -9,7 +9,12 @@ import { parseJsonColumn, regionsSchema, type Region } from "../content";
 import { storePageImage } from "../page-image";
 import { audit } from "./audit";
 
-export const PAGE_IMAGE_LIMITS = { maxBytes: 40 * 1024 * 1024, maxSide: 16_000, maxPixels: 60_000_000, minSide: 200 } as const;
+export const PAGE_IMAGE_LIMITS = {
+  maxBytes: 40 * 1024 * 1024,
+  maxSide: 16_000,
+  maxPixels: 60_000_000,
+  minSide: 200,
+} as const;
 
 const ALLOWED = new Map([
   ["image/jpeg", "jpg"],
@@ -28,10 +33,12 @@ export class UploadError extends Error {
 
 export async function checkPageImage(bytes: Buffer): Promise<{ extension: string; width: number; height: number }> {
   if (bytes.length === 0) throw new UploadError("文件是空的。", 400);
-  if (bytes.length > PAGE_IMAGE_LIMITS.maxBytes) throw new UploadError(`文件太大：最大 ${PAGE_IMAGE_LIMITS.maxBytes / 1024 / 1024} MB。`, 413);
+  if (bytes.length > PAGE_IMAGE_LIMITS.maxBytes)
+    throw new UploadError(`文件太大：最大 ${PAGE_IMAGE_LIMITS.maxBytes / 1024 / 1024} MB。`, 413);
   const type = await fileTypeFromBuffer(bytes);
   const extension = type ? ALLOWED.get(type.mime) : undefined;
-  if (type?.mime === "application/pdf") throw new UploadError("暂不支持 PDF（本服务器无法渲染 PDF）：请从排版系统导出 JPEG 或 PNG 版面图后上传。", 415);
+  if (type?.mime === "application/pdf")
+    throw new UploadError("暂不支持 PDF（本服务器无法渲染 PDF）：请从排版系统导出 JPEG 或 PNG 版面图后上传。", 415);
   if (!extension) {
     const found = type ? `（这是 ${type.mime} 文件）` : "（无法识别文件内容，可能是改了扩展名的文本或 SVG 文件）";
     throw new UploadError(`只支持 JPEG、PNG 或 WebP 图片${found}。`, 415);
@@ -44,8 +51,15 @@ export async function checkPageImage(bytes: Buffer): Promise<{ extension: string
     throw new UploadError("图片文件已损坏，无法读取。", 400);
   }
   if (!width || !height) throw new UploadError("图片文件已损坏，无法读取。", 400);
-  if (width > PAGE_IMAGE_LIMITS.maxSide || height > PAGE_IMAGE_LIMITS.maxSide || width * height > PAGE_IMAGE_LIMITS.maxPixels) {
-    throw new UploadError(`图片尺寸太大（${width}×${height}）：每边最多 ${PAGE_IMAGE_LIMITS.maxSide} 像素，总像素最多 6000 万。`, 413);
+  if (
+    width > PAGE_IMAGE_LIMITS.maxSide ||
+    height > PAGE_IMAGE_LIMITS.maxSide ||
+    width * height > PAGE_IMAGE_LIMITS.maxPixels
+  ) {
+    throw new UploadError(
+      `图片尺寸太大（${width}×${height}）：每边最多 ${PAGE_IMAGE_LIMITS.maxSide} 像素，总像素最多 6000 万。`,
+      413,
+    );
   }
   if (width < PAGE_IMAGE_LIMITS.minSide || height < PAGE_IMAGE_LIMITS.minSide) {
     throw new UploadError(`图片太小（${width}×${height}）：每边至少 ${PAGE_IMAGE_LIMITS.minSide} 像素。`, 400);
@@ -63,27 +77,63 @@ export function scaleRegions(regions: Region[], sx: number, sy: number): Region[
   const round = (value: number) => Math.round(value * 10) / 10;
   return regions.map((region) =>
     region.type === "rect"
-      ? { type: "rect", x: round(region.x * sx), y: round(region.y * sy), w: Math.max(1, round(region.w * sx)), h: Math.max(1, round(region.h * sy)) }
+      ? {
+          type: "rect",
+          x: round(region.x * sx),
+          y: round(region.y * sy),
+          w: Math.max(1, round(region.w * sx)),
+          h: Math.max(1, round(region.h * sy)),
+        }
       : { type: "polygon", points: region.points.map(([x, y]) => [round(x * sx), round(y * sy)] as [number, number]) },
   );
 }
 
-export type UploadResult = { message: string; width: number; height: number; scaledRegions: number; oldKeys: string[]; articleIds: number[] };
+export type UploadResult = {
+  message: string;
+  width: number;
+  height: number;
+  scaledRegions: number;
+  oldKeys: string[];
+  articleIds: number[];
+};
 
-export async function replacePageImage(prisma: PrismaClient, pageId: number, userId: number, bytes: Buffer): Promise<UploadResult> {
-  const page = await prisma.page.findUnique({ where: { id: pageId }, include: { articles: { select: { id: true, regions: true } } } });
+export async function replacePageImage(
+  prisma: PrismaClient,
+  pageId: number,
+  userId: number,
+  bytes: Buffer,
+): Promise<UploadResult> {
+  const page = await prisma.page.findUnique({
+    where: { id: pageId },
+    include: { articles: { select: { id: true, regions: true } } },
+  });
   if (!page) throw new UploadError("版面不存在。", 404);
   const { extension } = await checkPageImage(bytes);
-  const stored = await storePageImage(bytes, `pages/e${page.editionId}/p${page.id}-${randomBytes(6).toString("hex")}`, extension);
-  const oldKeys = [page.imageKey, ...(Array.isArray(page.imageVariants) ? page.imageVariants.map((variant) => (variant as { key?: string }).key) : [])].filter(
-    (key): key is string => typeof key === "string",
+  const stored = await storePageImage(
+    bytes,
+    `pages/e${page.editionId}/p${page.id}-${randomBytes(6).toString("hex")}`,
+    extension,
   );
-  const resized = page.imageWidth && page.imageHeight && (page.imageWidth !== stored.imageWidth || page.imageHeight !== stored.imageHeight);
+  const oldKeys = [
+    page.imageKey,
+    ...(Array.isArray(page.imageVariants)
+      ? page.imageVariants.map((variant) => (variant as { key?: string }).key)
+      : []),
+  ].filter((key): key is string => typeof key === "string");
+  const resized =
+    page.imageWidth &&
+    page.imageHeight &&
+    (page.imageWidth !== stored.imageWidth || page.imageHeight !== stored.imageHeight);
   let scaledRegions = 0;
   await prisma.$transaction(async (tx) => {
     await tx.page.update({
       where: { id: page.id },
-      data: { imageKey: stored.imageKey, imageWidth: stored.imageWidth, imageHeight: stored.imageHeight, imageVariants: stored.imageVariants },
+      data: {
+        imageKey: stored.imageKey,
+        imageWidth: stored.imageWidth,
+        imageHeight: stored.imageHeight,
+        imageVariants: stored.imageVariants,
+      },
     });
     if (resized) {
       const sx = stored.imageWidth / page.imageWidth!;
@@ -104,16 +154,31 @@ export async function replacePageImage(prisma: PrismaClient, pageId: number, use
       summary: `${page.imageKey ? "替换" : "上传"}第 ${page.code} 版版面图（${stored.imageWidth}×${stored.imageHeight}）`,
     });
   });
-  const regionCount = page.articles.reduce((sum, article) => sum + parseJsonColumn(regionsSchema, article.regions).length, 0);
+  const regionCount = page.articles.reduce(
+    (sum, article) => sum + parseJsonColumn(regionsSchema, article.regions).length,
+    0,
+  );
   let message = `版面图已${page.imageKey ? "替换" : "上传"}（${stored.imageWidth}×${stored.imageHeight}）。`;
   if (page.imageKey && regionCount) {
-    message += resized ? `尺寸有变化，原有 ${scaledRegions} 个文章区域已按比例缩放，请检查位置。` : `尺寸相同，原有 ${regionCount} 个文章区域保持不变。`;
+    message += resized
+      ? `尺寸有变化，原有 ${scaledRegions} 个文章区域已按比例缩放，请检查位置。`
+      : `尺寸相同，原有 ${regionCount} 个文章区域保持不变。`;
   }
-  return { message, width: stored.imageWidth, height: stored.imageHeight, scaledRegions, oldKeys, articleIds: page.articles.map((article) => article.id) };
+  return {
+    message,
+    width: stored.imageWidth,
+    height: stored.imageHeight,
+    scaledRegions,
+    oldKeys,
+    articleIds: page.articles.map((article) => article.id),
+  };
 }
 
 /** An image inside an article's body: the original is kept, readers get a WebP at most 1600 px wide. */
-export async function storeArticleImage(articleId: number, bytes: Buffer): Promise<{ key: string; width: number; height: number }> {
+export async function storeArticleImage(
+  articleId: number,
+  bytes: Buffer,
+): Promise<{ key: string; width: number; height: number }> {
   const { extension } = await checkPageImage(bytes);
   const prefix = `articles/a${articleId}-${randomBytes(6).toString("hex")}`;
   const { putFile } = await import("../storage");

@@ -38,7 +38,13 @@ export async function getPage(editionId: number, pageId: number): Promise<AdminP
   const page = await prisma.page.findFirst({
     where: { id: pageId, editionId },
     include: {
-      edition: { select: { issueDate: true, status: true, pages: { orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true } } } },
+      edition: {
+        select: {
+          issueDate: true,
+          status: true,
+          pages: { orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true } },
+        },
+      },
       articles: {
         orderBy: { sortOrder: "asc" },
         include: {
@@ -70,7 +76,9 @@ export async function getPage(editionId: number, pageId: number): Promise<AdminP
       sortOrder: article.sortOrder,
       regions: parseJsonColumn(regionsSchema, article.regions),
       version: article.version,
-      nextPart: article.nextPart ? { id: article.nextPart.id, title: article.nextPart.title, pageCode: article.nextPart.page.code } : null,
+      nextPart: article.nextPart
+        ? { id: article.nextPart.id, title: article.nextPart.title, pageCode: article.nextPart.page.code }
+        : null,
       previousPart: article.previousPart
         ? { id: article.previousPart.id, title: article.previousPart.title, pageCode: article.previousPart.page.code }
         : null,

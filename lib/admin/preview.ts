@@ -1,5 +1,5 @@
 import "server-only";
-import type { EditionLinks } from "@/components/reader/links";
+import type { EditionLinks } from "@/lib/reading/types";
 import { loadArticleBody } from "../data/articles";
 import { loadEdition } from "../data/editions";
 import { parseUrlPageCode } from "../reading/page-codes";

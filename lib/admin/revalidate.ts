@@ -7,7 +7,12 @@ import { TAGS } from "../cache-tags";
  * (rather than "max") so the very next reader request sees the change, from
  * server actions and route handlers alike.
  */
-export function revalidateReader(changed: { editions?: boolean; editionId?: number; pageIds?: number[]; articleIds?: number[] }): void {
+export function revalidateReader(changed: {
+  editions?: boolean;
+  editionId?: number;
+  pageIds?: number[];
+  articleIds?: number[];
+}): void {
   const now = { expire: 0 };
   if (changed.editions) revalidateTag(TAGS.editions, now);
   if (changed.editionId !== undefined) revalidateTag(TAGS.edition(changed.editionId), now);

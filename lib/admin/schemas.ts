@@ -4,7 +4,11 @@ import { z } from "zod";
 // Ids are PostgreSQL integers: anything outside 1…2^31-1 cannot name a row.
 export const ID_MAX = 2_147_483_647;
 
-export const id = z.coerce.number({ message: "无效的编号" }).int("无效的编号").positive("无效的编号").max(ID_MAX, "无效的编号");
+export const id = z.coerce
+  .number({ message: "无效的编号" })
+  .int("无效的编号")
+  .positive("无效的编号")
+  .max(ID_MAX, "无效的编号");
 
 /** An id from a URL segment: digits only, within the database's range; null otherwise (the route answers 404). */
 export function idParam(segment: string): number | null {
@@ -17,12 +21,20 @@ const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "请选择日期（格式 2026-11-25）")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "日期无效");
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    "日期无效",
+  );
 
 export const editionSchema = z.object({
   publicationId: z.coerce.number({ message: "请选择报纸" }).int().positive("请选择报纸").max(ID_MAX, "请选择报纸"),
   issueDate: isoDate,
-  issueNumber: z.coerce.number({ message: "期号须为数字" }).int("期号须为整数").min(1, "期号须大于 0").max(1_000_000, "期号太大"),
+  issueNumber: z.coerce
+    .number({ message: "期号须为数字" })
+    .int("期号须为整数")
+    .min(1, "期号须大于 0")
+    .max(1_000_000, "期号太大"),
 });
 
 export const pageSchema = z.object({

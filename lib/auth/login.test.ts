@@ -32,7 +32,12 @@ test("unknown account and wrong password give the same answer", async () => {
 });
 
 test("an account is locked after repeated failures, even with the right password", async () => {
-  await createUser(db.prisma, { email: "target@example.com", name: "目标", password: "right password", role: "EDITOR" });
+  await createUser(db.prisma, {
+    email: "target@example.com",
+    name: "目标",
+    password: "right password",
+    role: "EDITOR",
+  });
   for (let i = 0; i < THROTTLE.emailFreeFailures; i++) {
     // Different IPs: the per-account counter must lock regardless of where attempts come from.
     await attemptLogin(db.prisma, "target@example.com", `guess-${i}`, `10.1.0.${i}`);
@@ -43,7 +48,8 @@ test("an account is locked after repeated failures, even with the right password
 });
 
 test("an IP is locked after many failures across accounts", async () => {
-  for (let i = 0; i < THROTTLE.ipFreeFailures; i++) await attemptLogin(db.prisma, `user${i}@example.com`, "x", "10.2.0.1");
+  for (let i = 0; i < THROTTLE.ipFreeFailures; i++)
+    await attemptLogin(db.prisma, `user${i}@example.com`, "x", "10.2.0.1");
   const result = await attemptLogin(db.prisma, "editor@example.com", "correct horse", "10.2.0.1");
   assert.equal(!result.ok && result.reason, "throttled");
   const elsewhere = await attemptLogin(db.prisma, "editor@example.com", "correct horse", "10.2.0.2");

@@ -10,7 +10,12 @@ export type LoginResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
-export async function attemptLogin(prisma: PrismaClient, email: string, password: string, ip: string): Promise<LoginResult> {
+export async function attemptLogin(
+  prisma: PrismaClient,
+  email: string,
+  password: string,
+  ip: string,
+): Promise<LoginResult> {
   const normalized = email.trim().toLowerCase();
   const { emailKey, ipKey } = throttleKeys(normalized, ip);
   // Without a known client address (no reverse proxy header), a shared "unknown" counter would let

@@ -69,7 +69,9 @@ export async function requireUser(role?: Role): Promise<SessionUser> {
 }
 
 /** For route handlers: the user, or the response to send instead (401 / 403 JSON). */
-export async function requireApiUser(role?: Role): Promise<{ user: SessionUser; response?: never } | { user?: never; response: Response }> {
+export async function requireApiUser(
+  role?: Role,
+): Promise<{ user: SessionUser; response?: never } | { user?: never; response: Response }> {
   const user = await getCurrentUser();
   if (!user) return { response: Response.json({ message: "登录已过期，请重新登录" }, { status: 401 }) };
   if (!hasRole(user, role)) return { response: Response.json({ message: "没有权限" }, { status: 403 }) };

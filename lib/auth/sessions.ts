@@ -15,7 +15,11 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export async function createSessionRecord(prisma: PrismaClient, userId: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function createSessionRecord(
+  prisma: PrismaClient,
+  userId: number,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 24 * 60 * 60 * 1000);
   await prisma.session.create({ data: { tokenHash: hashToken(token), userId, expiresAt } });
@@ -23,7 +27,11 @@ export async function createSessionRecord(prisma: PrismaClient, userId: number, 
 }
 
 /** The signed-in user for a cookie token, or null when the token is unknown or expired. */
-export async function userForToken(prisma: PrismaClient, token: string | undefined, at?: Date): Promise<SessionUser | null> {
+export async function userForToken(
+  prisma: PrismaClient,
+  token: string | undefined,
+  at?: Date,
+): Promise<SessionUser | null> {
   if (!token || token.length > 200) return null;
   const now = at ?? new Date();
   const session = await prisma.session.findUnique({

@@ -36,7 +36,10 @@ async function recordOne(prisma: PrismaClient, key: string, freeFailures: number
   const stale = new Date(now.getTime() - THROTTLE.resetAfterSeconds * 1000);
   // Reset a counter nobody has touched for an hour, then count atomically
   // (an upsert with increment, so concurrent failures on several instances all count).
-  await prisma.loginThrottle.updateMany({ where: { key, updatedAt: { lt: stale }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] }, data: { failures: 0 } });
+  await prisma.loginThrottle.updateMany({
+    where: { key, updatedAt: { lt: stale }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    data: { failures: 0 },
+  });
   const row = await prisma.loginThrottle.upsert({
     where: { key },
     create: { key, failures: 1 },
@@ -44,11 +47,19 @@ async function recordOne(prisma: PrismaClient, key: string, freeFailures: number
   });
   const seconds = lockSecondsFor(row.failures, freeFailures);
   if (seconds > 0) {
-    await prisma.loginThrottle.update({ where: { key }, data: { lockedUntil: new Date(now.getTime() + seconds * 1000) } });
+    await prisma.loginThrottle.update({
+      where: { key },
+      data: { lockedUntil: new Date(now.getTime() + seconds * 1000) },
+    });
   }
 }
 
-export async function recordFailedLogin(prisma: PrismaClient, email: string, ip: string, now = new Date()): Promise<void> {
+export async function recordFailedLogin(
+  prisma: PrismaClient,
+  email: string,
+  ip: string,
+  now = new Date(),
+): Promise<void> {
   const { emailKey, ipKey } = throttleKeys(email, ip);
   await recordOne(prisma, emailKey, THROTTLE.emailFreeFailures, now);
   if (ip !== UNKNOWN_IP) await recordOne(prisma, ipKey, THROTTLE.ipFreeFailures, now);

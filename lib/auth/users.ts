@@ -18,7 +18,12 @@ export async function createUser(prisma: PrismaClient, input: NewUser) {
   });
 }
 
-export const DEMO_ACCOUNT = { email: "demo@banmian.local", password: "banmian-demo", name: "演示编辑", role: "ADMIN" } as const;
+export const DEMO_ACCOUNT = {
+  email: "demo@banmian.local",
+  password: "banmian-demo",
+  name: "演示编辑",
+  role: "ADMIN",
+} as const;
 
 /** Creates the documented demo account (demo@banmian.local / banmian-demo, role admin) if it is missing. For demos only. */
 export async function ensureDemoAccount(prisma: PrismaClient): Promise<{ created: boolean; email: string }> {

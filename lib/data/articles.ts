@@ -10,11 +10,10 @@ import type { ArticleBlock, ArticleBody } from "@/lib/reading/types";
 export async function loadArticleBody(articleId: number): Promise<ArticleBody | null> {
   const row = await prisma.article.findUnique({ where: { id: articleId }, select: { id: true, body: true } });
   if (!row) return null;
-  const blocks = parseJsonColumn(articleBodySchema, row.body).map(
-    (block): ArticleBlock =>
-      block.type === "image"
-        ? { type: "image", src: mediaUrl(block.key), caption: block.caption, width: block.width, height: block.height }
-        : block,
+  const blocks = parseJsonColumn(articleBodySchema, row.body).map((block): ArticleBlock =>
+    block.type === "image"
+      ? { type: "image", src: mediaUrl(block.key), caption: block.caption, width: block.width, height: block.height }
+      : block,
   );
   return { id: row.id, blocks };
 }

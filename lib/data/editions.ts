@@ -29,10 +29,18 @@ function leadOf(body: unknown): string {
   return Array.from(text).length > 80 ? `${Array.from(text).slice(0, 80).join("")}…` : text;
 }
 
-function pageImage(page: { imageKey: string | null; imageWidth: number | null; imageHeight: number | null; imageVariants: unknown }): PageImage | null {
+function pageImage(page: {
+  imageKey: string | null;
+  imageWidth: number | null;
+  imageHeight: number | null;
+  imageVariants: unknown;
+}): PageImage | null {
   if (!page.imageKey || !page.imageWidth || !page.imageHeight) return null;
   const variants = parseJsonColumn(imageVariantsSchema, page.imageVariants);
-  const candidates = [...variants, { name: "original", key: page.imageKey, width: page.imageWidth, height: page.imageHeight }];
+  const candidates = [
+    ...variants,
+    { name: "original", key: page.imageKey, width: page.imageWidth, height: page.imageHeight },
+  ];
   const shown = variants.find((variant) => variant.name === "large") ?? variants.at(-1) ?? candidates.at(-1)!;
   return {
     src: mediaUrl(shown.key),
@@ -71,19 +79,17 @@ export async function loadEdition(editionId: number): Promise<EditionSnapshot | 
       name: page.name,
       image: pageImage(page),
       pdfUrl: page.pdfKey ? mediaUrl(page.pdfKey) : null,
-      articles: page.articles.map(
-        (article, index): ArticleSummary => ({
-          id: article.id,
-          position: index + 1,
-          kicker: article.kicker,
-          title: article.title,
-          subtitle: article.subtitle,
-          byline: article.byline,
-          lead: leadOf(article.body),
-          regions: parseJsonColumn(regionsSchema, article.regions),
-          nextPartId: article.nextPartId,
-        }),
-      ),
+      articles: page.articles.map((article, index): ArticleSummary => ({
+        id: article.id,
+        position: index + 1,
+        kicker: article.kicker,
+        title: article.title,
+        subtitle: article.subtitle,
+        byline: article.byline,
+        lead: leadOf(article.body),
+        regions: parseJsonColumn(regionsSchema, article.regions),
+        nextPartId: article.nextPartId,
+      })),
     })),
   };
 }

@@ -11,7 +11,9 @@ before(async () => {
   db = await freshDatabase("constraints");
   publicationId = (await db.prisma.publication.create({ data: { slug: "t", name: "测试日报", isDefault: true } })).id;
   editionId = (
-    await db.prisma.edition.create({ data: { publicationId, issueDate: new Date("2026-01-02T00:00:00Z"), issueNumber: 1 } })
+    await db.prisma.edition.create({
+      data: { publicationId, issueDate: new Date("2026-01-02T00:00:00Z"), issueNumber: 1 },
+    })
   ).id;
 });
 after(() => db.drop());
@@ -24,7 +26,9 @@ test("one edition per publication per date", async () => {
     (error) => prismaCode(error) === "P2002",
   );
   const other = await db.prisma.publication.create({ data: { slug: "u", name: "另一报" } });
-  await db.prisma.edition.create({ data: { publicationId: other.id, issueDate: new Date("2026-01-02T00:00:00Z"), issueNumber: 1 } });
+  await db.prisma.edition.create({
+    data: { publicationId: other.id, issueDate: new Date("2026-01-02T00:00:00Z"), issueNumber: 1 },
+  });
 });
 
 test("one page code per edition, and codes look like page numbers", async () => {
@@ -42,22 +46,32 @@ test("one page code per edition, and codes look like page numbers", async () => 
 });
 
 test("only one default publication", async () => {
-  await assert.rejects(db.prisma.publication.create({ data: { slug: "v", name: "第三报", isDefault: true } }), (error) => prismaCode(error) === "P2002");
+  await assert.rejects(
+    db.prisma.publication.create({ data: { slug: "v", name: "第三报", isDefault: true } }),
+    (error) => prismaCode(error) === "P2002",
+  );
 });
 
 test("an article cannot continue on itself, and a part has at most one predecessor", async () => {
   const page = await db.prisma.page.create({ data: { editionId, code: "a08", sortOrder: 8, name: "时事·环球" } });
   const [a, b, c] = await Promise.all(
-    ["甲", "乙", "丙"].map((title, i) => db.prisma.article.create({ data: { pageId: page.id, sortOrder: i + 1, title } })),
+    ["甲", "乙", "丙"].map((title, i) =>
+      db.prisma.article.create({ data: { pageId: page.id, sortOrder: i + 1, title } }),
+    ),
   );
   await assert.rejects(db.prisma.article.update({ where: { id: a.id }, data: { nextPartId: a.id } }));
   await db.prisma.article.update({ where: { id: a.id }, data: { nextPartId: c.id } });
-  await assert.rejects(db.prisma.article.update({ where: { id: b.id }, data: { nextPartId: c.id } }), (error) => prismaCode(error) === "P2002");
+  await assert.rejects(
+    db.prisma.article.update({ where: { id: b.id }, data: { nextPartId: c.id } }),
+    (error) => prismaCode(error) === "P2002",
+  );
 });
 
 test("continuation chains resolve in both directions", async () => {
   const pages = await Promise.all(
-    ["b1", "b4", "b8"].map((code, i) => db.prisma.page.create({ data: { editionId, code, sortOrder: 10 + i, name: `第${i}版` } })),
+    ["b1", "b4", "b8"].map((code, i) =>
+      db.prisma.page.create({ data: { editionId, code, sortOrder: 10 + i, name: `第${i}版` } }),
+    ),
   );
   const [p3, p2, p1] = [
     await db.prisma.article.create({ data: { pageId: pages[2].id, sortOrder: 1, title: "长文" } }),

@@ -24,7 +24,13 @@ let instantiated = false;
 async function loadWasm(): Promise<void> {
   if (instantiated) return;
   // The engine reports Rust panics through this global before throwing.
-  const registry = { message: "", set_message(message: string) { registry.message = message; console.error("schema engine panic:", message); } };
+  const registry = {
+    message: "",
+    set_message(message: string) {
+      registry.message = message;
+      console.error("schema engine panic:", message);
+    },
+  };
   (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = registry;
   const require = createRequire(import.meta.url);
   const wasmFile = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg").replace(/\.js$/, ".wasm");
@@ -111,12 +117,19 @@ export type SchemaEngineHandle = {
   close(): Promise<void>;
 };
 
-export async function openSchemaEngine(connectionString: string, schemaPath = "prisma/schema.prisma"): Promise<SchemaEngineHandle> {
+export async function openSchemaEngine(
+  connectionString: string,
+  schemaPath = "prisma/schema.prisma",
+): Promise<SchemaEngineHandle> {
   await loadWasm();
   const schema = { path: path.basename(schemaPath), content: readFileSync(schemaPath, "utf8") };
   const pool = poolMarkingCharColumns(connectionString);
   const adapter = bindMigrationAwareSqlAdapterFactory(adapterFactory(pool));
-  const engine = await wasmBindings.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, () => {}, adapter);
+  const engine = await wasmBindings.SchemaEngine.new(
+    { datamodels: [[schema.path, schema.content]] },
+    () => {},
+    adapter,
+  );
   const toSchema = { tag: "schemaDatamodel" as const, files: [schema] };
 
   async function diff(from: wasmBindings.DiffTarget): Promise<string> {

@@ -32,7 +32,10 @@ export function isSafeEntryName(name: string): boolean {
 export function readZip(zip: Buffer, name = "bundle.zip"): Promise<Bundle> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(zip, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (error, archive) => {
-      if (error || !archive) return reject(new BundleError([{ place: name, message: `不是有效的 ZIP 文件（${error?.message ?? "无法打开"}）` }]));
+      if (error || !archive)
+        return reject(
+          new BundleError([{ place: name, message: `不是有效的 ZIP 文件（${error?.message ?? "无法打开"}）` }]),
+        );
       const files = new Map<string, Buffer>();
       const problems: Problem[] = [];
       let entries = 0;
@@ -44,15 +47,31 @@ export function readZip(zip: Buffer, name = "bundle.zip"): Promise<Bundle> {
       archive.on("error", (zipError: Error) => fail({ place: name, message: `ZIP 文件已损坏：${zipError.message}` }));
       archive.on("entry", (entry: yauzl.Entry) => {
         entries++;
-        if (entries > BUNDLE_LIMITS.maxEntries) return fail({ place: name, message: `文件太多（最多 ${BUNDLE_LIMITS.maxEntries} 个）` });
+        if (entries > BUNDLE_LIMITS.maxEntries)
+          return fail({ place: name, message: `文件太多（最多 ${BUNDLE_LIMITS.maxEntries} 个）` });
         // Names are decoded and checked here (not by yauzl), so the refusal can name the entry.
-        const entryName = Buffer.isBuffer(entry.fileName) ? (entry.fileName as Buffer).toString("utf8") : String(entry.fileName);
-        if (!isSafeEntryName(entryName)) return fail({ place: entryName, message: "不安全的路径（含 ../、绝对路径或反斜杠），已拒绝整个包" });
+        const entryName = Buffer.isBuffer(entry.fileName)
+          ? (entry.fileName as Buffer).toString("utf8")
+          : String(entry.fileName);
+        if (!isSafeEntryName(entryName))
+          return fail({ place: entryName, message: "不安全的路径（含 ../、绝对路径或反斜杠），已拒绝整个包" });
         if (entryName.endsWith("/")) return archive.readEntry();
         total += entry.uncompressedSize;
-        if (total > BUNDLE_LIMITS.maxTotalBytes) return fail({ place: name, message: `解压后总大小超过 ${BUNDLE_LIMITS.maxTotalBytes / 1024 / 1024} MB，疑似压缩炸弹，已拒绝` });
-        if (entry.uncompressedSize > BUNDLE_LIMITS.maxFileBytes) return fail({ place: entryName, message: `文件太大（解压后 ${(entry.uncompressedSize / 1024 / 1024).toFixed(1)} MB，最大 40 MB）` });
-        if (entry.compressedSize > 0 && entry.uncompressedSize / entry.compressedSize > BUNDLE_LIMITS.maxRatio && entry.uncompressedSize > 1024 * 1024) {
+        if (total > BUNDLE_LIMITS.maxTotalBytes)
+          return fail({
+            place: name,
+            message: `解压后总大小超过 ${BUNDLE_LIMITS.maxTotalBytes / 1024 / 1024} MB，疑似压缩炸弹，已拒绝`,
+          });
+        if (entry.uncompressedSize > BUNDLE_LIMITS.maxFileBytes)
+          return fail({
+            place: entryName,
+            message: `文件太大（解压后 ${(entry.uncompressedSize / 1024 / 1024).toFixed(1)} MB，最大 40 MB）`,
+          });
+        if (
+          entry.compressedSize > 0 &&
+          entry.uncompressedSize / entry.compressedSize > BUNDLE_LIMITS.maxRatio &&
+          entry.uncompressedSize > 1024 * 1024
+        ) {
           return fail({ place: entryName, message: "压缩比异常，疑似压缩炸弹，已拒绝" });
         }
         archive.openReadStream(entry, (streamError, stream) => {
@@ -67,7 +86,9 @@ export function readZip(zip: Buffer, name = "bundle.zip"): Promise<Bundle> {
               fail({ place: entryName, message: "文件解压后超过大小限制，已拒绝" });
             } else chunks.push(chunk);
           });
-          stream.on("error", (readError: Error) => fail({ place: entryName, message: `无法解压：${readError.message}` }));
+          stream.on("error", (readError: Error) =>
+            fail({ place: entryName, message: `无法解压：${readError.message}` }),
+          );
           stream.on("end", () => {
             files.set(entryName, Buffer.concat(chunks));
             archive.readEntry();
@@ -93,7 +114,8 @@ export async function readFolder(dir: string): Promise<Bundle> {
       else if (entry.isFile()) {
         const size = (await stat(full)).size;
         total += size;
-        if (files.size >= BUNDLE_LIMITS.maxEntries || total > BUNDLE_LIMITS.maxTotalBytes) throw new BundleError([{ place: dir, message: "文件太多或太大" }]);
+        if (files.size >= BUNDLE_LIMITS.maxEntries || total > BUNDLE_LIMITS.maxTotalBytes)
+          throw new BundleError([{ place: dir, message: "文件太多或太大" }]);
         files.set(path.relative(root, full).split(path.sep).join("/"), await readFile(full));
       }
     }

@@ -18,7 +18,9 @@ before(async () => {
   storage = await mkdtemp(path.join(tmpdir(), "banmian-import-"));
   process.env.STORAGE_DIR = storage;
   await db.prisma.publication.create({ data: { slug: "haicheng", name: "海城日报", isDefault: true } });
-  png = await sharp({ create: { width: 600, height: 900, channels: 3, background: "#eee" } }).png().toBuffer();
+  png = await sharp({ create: { width: 600, height: 900, channels: 3, background: "#eee" } })
+    .png()
+    .toBuffer();
 });
 after(async () => {
   await db.drop();
@@ -36,11 +38,23 @@ function manifest(overrides: Record<string, unknown> = {}) {
         name: "头版",
         image: "pages/a01.png",
         articles: [
-          { ref: "lead", title: "头条新闻", byline: "本报记者 张三", body: ["第一段。", { type: "subhead", text: "小标题" }], regions: [{ type: "rect", x: 10, y: 10, w: 200, h: 100 }], next: "lead-2" },
+          {
+            ref: "lead",
+            title: "头条新闻",
+            byline: "本报记者 张三",
+            body: ["第一段。", { type: "subhead", text: "小标题" }],
+            regions: [{ type: "rect", x: 10, y: 10, w: 200, h: 100 }],
+            next: "lead-2",
+          },
           { title: "短讯", body: ["一段。"] },
         ],
       },
-      { code: "A08", name: "体育", image: "pages/a08.png", articles: [{ ref: "lead-2", title: "头条新闻（续）", body: ["续文。"] }] },
+      {
+        code: "A08",
+        name: "体育",
+        image: "pages/a08.png",
+        articles: [{ ref: "lead-2", title: "头条新闻（续）", body: ["续文。"] }],
+      },
     ],
     ...overrides,
   };
@@ -56,7 +70,11 @@ const images = (): ZipEntry[] => [
 ];
 
 async function counts() {
-  return { editions: await db.prisma.edition.count(), pages: await db.prisma.page.count(), articles: await db.prisma.article.count() };
+  return {
+    editions: await db.prisma.edition.count(),
+    pages: await db.prisma.page.count(),
+    articles: await db.prisma.article.count(),
+  };
 }
 
 async function storedFiles(): Promise<number> {
@@ -65,14 +83,24 @@ async function storedFiles(): Promise<number> {
 }
 
 test("a valid bundle creates the edition, pages, articles, images and links in one go", async () => {
-  const result = await importBundle(db.prisma, await bundle([{ name: "manifest.json", data: Buffer.from(JSON.stringify(manifest())) }, ...images()]), { userId: null });
+  const result = await importBundle(
+    db.prisma,
+    await bundle([{ name: "manifest.json", data: Buffer.from(JSON.stringify(manifest())) }, ...images()]),
+    { userId: null },
+  );
   assert.equal(result.ok, true, formatReport(result));
   if (!result.ok) return;
-  assert.deepEqual(result.pages.map((page) => page.code), ["A01", "A08"]);
+  assert.deepEqual(
+    result.pages.map((page) => page.code),
+    ["A01", "A08"],
+  );
   assert.equal(result.links, 1);
   const lead = await db.prisma.article.findFirstOrThrow({ where: { title: "头条新闻" }, include: { nextPart: true } });
   assert.equal(lead.nextPart?.title, "头条新闻（续）");
-  assert.deepEqual(lead.body, [{ type: "paragraph", text: "第一段。" }, { type: "subhead", text: "小标题" }]);
+  assert.deepEqual(lead.body, [
+    { type: "paragraph", text: "第一段。" },
+    { type: "subhead", text: "小标题" },
+  ]);
   const page = await db.prisma.page.findFirstOrThrow({ where: { code: "A01", editionId: result.editionId } });
   assert.equal(page.imageWidth, 600);
   assert.match(formatReport(result), /第 A01 版「头版」：2 篇文章/);
@@ -84,7 +112,9 @@ async function assertRefused(files: ZipEntry[] | Promise<Bundle>, expected: RegE
   const filesBefore = await storedFiles();
   let problems: { place: string; message: string }[];
   try {
-    const result = await importBundle(db.prisma, await (Array.isArray(files) ? bundle(files) : files), { userId: null });
+    const result = await importBundle(db.prisma, await (Array.isArray(files) ? bundle(files) : files), {
+      userId: null,
+    });
     assert.equal(result.ok, false);
     problems = result.ok ? [] : result.problems;
   } catch (error) {
@@ -100,19 +130,25 @@ async function assertRefused(files: ZipEntry[] | Promise<Bundle>, expected: RegE
 }
 
 test("a date that already has an edition is refused", async () => {
-  await assertRefused([{ name: "manifest.json", data: Buffer.from(JSON.stringify(manifest())) }, ...images()], [/manifest\.json › date: .*2031-05-01 已经有一期/]);
+  await assertRefused(
+    [{ name: "manifest.json", data: Buffer.from(JSON.stringify(manifest())) }, ...images()],
+    [/manifest\.json › date: .*2031-05-01 已经有一期/],
+  );
 });
 
 test("missing and wrong manifest fields are all reported with their places", async () => {
   const bad = manifest({ date: "tomorrow", issueNumber: "seven" });
   (bad.pages[0] as { name?: string }).name = "";
   (bad.pages[1].articles[0] as { title: string }).title = "";
-  const report = await assertRefused([{ name: "manifest.json", data: Buffer.from(JSON.stringify(bad)) }, ...images()], [
-    /manifest\.json › date: 日期格式/,
-    /manifest\.json › issueNumber/,
-    /pages\[0\]（A01） › name: 版名不能为空/,
-    /pages\[1\]（A08） › articles\[0\] › title: 标题不能为空/,
-  ]);
+  const report = await assertRefused(
+    [{ name: "manifest.json", data: Buffer.from(JSON.stringify(bad)) }, ...images()],
+    [
+      /manifest\.json › date: 日期格式/,
+      /manifest\.json › issueNumber/,
+      /pages\[0\]（A01） › name: 版名不能为空/,
+      /pages\[1\]（A08） › articles\[0\] › title: 标题不能为空/,
+    ],
+  );
   assert.ok(report.split("\n").length >= 4);
 });
 
@@ -131,20 +167,39 @@ test("a missing image, a text file renamed .png and an SVG are refused", async (
       { name: "pages/a01.png", data: Buffer.from("just some text, renamed") },
       { name: "pages/evil.svg", data: svg },
     ],
-    [/pages\/a01\.png（.*）: 只支持 JPEG、PNG 或 WebP/, /pages\[1\]（A08） › image: 包中没有文件 pages\/a08\.png/, /pages\/evil\.svg.*只支持/],
+    [
+      /pages\/a01\.png（.*）: 只支持 JPEG、PNG 或 WebP/,
+      /pages\[1\]（A08） › image: 包中没有文件 pages\/a08\.png/,
+      /pages\/evil\.svg.*只支持/,
+    ],
   );
 });
 
 test("paths like ../../x are refused before anything is read", async () => {
-  await assertRefused([{ name: "manifest.json", data: Buffer.from(JSON.stringify(manifest({ date: "2031-05-03" }))) }, { name: "../../x", data: Buffer.from("x") }], [/\.\.\/\.\.\/x: 不安全的路径/]);
+  await assertRefused(
+    [
+      { name: "manifest.json", data: Buffer.from(JSON.stringify(manifest({ date: "2031-05-03" }))) },
+      { name: "../../x", data: Buffer.from("x") },
+    ],
+    [/\.\.\/\.\.\/x: 不安全的路径/],
+  );
   const m = manifest({ date: "2031-05-03" });
   m.pages[0].image = "../../etc/passwd";
-  await assertRefused([{ name: "manifest.json", data: Buffer.from(JSON.stringify(m)) }, ...images()], [/pages\[0\]（A01） › image: 路径必须是包内的相对路径/]);
+  await assertRefused(
+    [{ name: "manifest.json", data: Buffer.from(JSON.stringify(m)) }, ...images()],
+    [/pages\[0\]（A01） › image: 路径必须是包内的相对路径/],
+  );
 });
 
 test("a zip bomb (huge uncompressed size) is refused", async () => {
   const zeros = Buffer.alloc(30 * 1024 * 1024);
-  await assertRefused([{ name: "manifest.json", data: Buffer.from(JSON.stringify(manifest({ date: "2031-05-04" }))) }, { name: "pages/a01.png", data: zeros }], [/压缩炸弹|太大/]);
+  await assertRefused(
+    [
+      { name: "manifest.json", data: Buffer.from(JSON.stringify(manifest({ date: "2031-05-04" }))) },
+      { name: "pages/a01.png", data: zeros },
+    ],
+    [/压缩炸弹|太大/],
+  );
   // A header claiming a small size for a big entry is caught while reading.
   await assertRefused([{ name: "pages/a01.png", data: Buffer.alloc(2 * 1024 * 1024), declaredSize: 10 }], [/./]);
 });
@@ -154,9 +209,15 @@ test("duplicate page codes, unknown and backward continuation links are refused"
   m.pages[1].code = "a01";
   (m.pages[1].articles[0] as { next?: string }).next = "lead";
   m.pages[0].articles[1] = { title: "短讯", body: ["一段。"], next: "nowhere" } as never;
-  await assertRefused([{ name: "manifest.json", data: Buffer.from(JSON.stringify(m)) }, ...images()], [/版号 a01 与 pages\[0\] 重复/, /没有 ref 为「nowhere」的文章/, /已接自|向后|循环/]);
+  await assertRefused(
+    [{ name: "manifest.json", data: Buffer.from(JSON.stringify(m)) }, ...images()],
+    [/版号 a01 与 pages\[0\] 重复/, /没有 ref 为「nowhere」的文章/, /已接自|向后|循环/],
+  );
 });
 
 test("not a zip at all", async () => {
-  await assert.rejects(readZip(Buffer.from("hello"), "x.zip"), (error: unknown) => error instanceof BundleError && /不是有效的 ZIP/.test(error.message));
+  await assert.rejects(
+    readZip(Buffer.from("hello"), "x.zip"),
+    (error: unknown) => error instanceof BundleError && /不是有效的 ZIP/.test(error.message),
+  );
 });

@@ -14,7 +14,14 @@ import { isSafeEntryName, type Bundle, type Problem } from "./bundle";
 import { manifestSchema, type Manifest } from "./manifest";
 
 export type ImportResult =
-  | { ok: true; editionId: number; date: string; status: "DRAFT" | "PUBLISHED"; pages: { code: string; name: string; articles: number; image: boolean }[]; links: number }
+  | {
+      ok: true;
+      editionId: number;
+      date: string;
+      status: "DRAFT" | "PUBLISHED";
+      pages: { code: string; name: string; articles: number; image: boolean }[];
+      links: number;
+    }
   | { ok: false; problems: Problem[] };
 
 function describePath(manifest: unknown, issuePath: PropertyKey[]): string {
@@ -23,7 +30,10 @@ function describePath(manifest: unknown, issuePath: PropertyKey[]): string {
   for (const key of issuePath) {
     if (typeof key === "number") {
       const item = Array.isArray(node) ? node[key] : undefined;
-      const label = item && typeof item === "object" ? ((item as { code?: unknown; title?: unknown }).code ?? (item as { title?: unknown }).title) : undefined;
+      const label =
+        item && typeof item === "object"
+          ? ((item as { code?: unknown; title?: unknown }).code ?? (item as { title?: unknown }).title)
+          : undefined;
       parts[parts.length - 1] += `[${key}]${typeof label === "string" && label ? `（${label}）` : ""}`;
     } else parts.push(String(key));
     node = node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
@@ -33,23 +43,33 @@ function describePath(manifest: unknown, issuePath: PropertyKey[]): string {
 
 export function parseManifest(bundle: Bundle): { manifest: Manifest | null; problems: Problem[] } {
   const raw = bundle.files.get("manifest.json");
-  if (!raw) return { manifest: null, problems: [{ place: bundle.name, message: "包中没有 manifest.json（应放在根目录）" }] };
+  if (!raw)
+    return { manifest: null, problems: [{ place: bundle.name, message: "包中没有 manifest.json（应放在根目录）" }] };
   let json: unknown;
   try {
     json = JSON.parse(raw.toString("utf8").replace(/^\uFEFF/, ""));
   } catch (error) {
-    return { manifest: null, problems: [{ place: "manifest.json", message: `不是有效的 JSON：${(error as Error).message}` }] };
+    return {
+      manifest: null,
+      problems: [{ place: "manifest.json", message: `不是有效的 JSON：${(error as Error).message}` }],
+    };
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue: z.core.$ZodIssue) => ({ place: describePath(json, issue.path), message: issue.message }));
+    const problems = parsed.error.issues.map((issue: z.core.$ZodIssue) => ({
+      place: describePath(json, issue.path),
+      message: issue.message,
+    }));
     // Report missing files too, so one round of fixes can address everything.
     const pages = (json as { pages?: unknown } | null)?.pages;
     if (Array.isArray(pages)) {
       pages.forEach((page: { code?: unknown; image?: unknown } | null, index) => {
         const image = page?.image;
         if (typeof image === "string" && isSafeEntryName(image) && !bundle.files.has(image)) {
-          problems.push({ place: `manifest.json › pages[${index}]${typeof page?.code === "string" ? `（${page.code}）` : ""} › image`, message: `包中没有文件 ${image}` });
+          problems.push({
+            place: `manifest.json › pages[${index}]${typeof page?.code === "string" ? `（${page.code}）` : ""} › image`,
+            message: `包中没有文件 ${image}`,
+          });
         }
       });
     }
@@ -63,18 +83,36 @@ function toBody(blocks: Manifest["pages"][number]["articles"][number]["body"]): 
 }
 
 /** Checks a bundle against the manifest rules, the files and the database; stores nothing. */
-export async function checkBundle(prisma: PrismaClient, bundle: Bundle): Promise<{ manifest: Manifest | null; publicationId: number | null; problems: Problem[] }> {
+export async function checkBundle(
+  prisma: PrismaClient,
+  bundle: Bundle,
+): Promise<{ manifest: Manifest | null; publicationId: number | null; problems: Problem[] }> {
   const { manifest, problems } = parseManifest(bundle);
   if (!manifest) return { manifest, publicationId: null, problems };
   const date = new Date(`${manifest.date}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || !date.toISOString().startsWith(manifest.date)) problems.push({ place: "manifest.json › date", message: `${manifest.date} 不是有效的日期` });
+  if (Number.isNaN(date.getTime()) || !date.toISOString().startsWith(manifest.date))
+    problems.push({ place: "manifest.json › date", message: `${manifest.date} 不是有效的日期` });
 
   const publication = manifest.publication
     ? await prisma.publication.findUnique({ where: { slug: manifest.publication } })
     : await prisma.publication.findFirst({ where: { isDefault: true } });
-  if (!publication) problems.push({ place: "manifest.json › publication", message: manifest.publication ? `没有代号为 ${manifest.publication} 的报纸` : "没有默认报纸，请在 manifest 中填写 publication" });
-  else if (!problems.length && (await prisma.edition.findUnique({ where: { publicationId_issueDate: { publicationId: publication.id, issueDate: date } } }))) {
-    problems.push({ place: "manifest.json › date", message: `${publication.name} ${manifest.date} 已经有一期，未导入` });
+  if (!publication)
+    problems.push({
+      place: "manifest.json › publication",
+      message: manifest.publication
+        ? `没有代号为 ${manifest.publication} 的报纸`
+        : "没有默认报纸，请在 manifest 中填写 publication",
+    });
+  else if (
+    !problems.length &&
+    (await prisma.edition.findUnique({
+      where: { publicationId_issueDate: { publicationId: publication.id, issueDate: date } },
+    }))
+  ) {
+    problems.push({
+      place: "manifest.json › date",
+      message: `${publication.name} ${manifest.date} 已经有一期，未导入`,
+    });
   }
 
   const codes = new Map<string, number>();
@@ -82,7 +120,11 @@ export async function checkBundle(prisma: PrismaClient, bundle: Bundle): Promise
   for (const [pageIndex, page] of manifest.pages.entries()) {
     const place = `manifest.json › pages[${pageIndex}]（${page.code}）`;
     const key = page.code.toLowerCase();
-    if (codes.has(key)) problems.push({ place: `${place} › code`, message: `版号 ${page.code} 与 pages[${codes.get(key)}] 重复（不区分大小写）` });
+    if (codes.has(key))
+      problems.push({
+        place: `${place} › code`,
+        message: `版号 ${page.code} 与 pages[${codes.get(key)}] 重复（不区分大小写）`,
+      });
     codes.set(key, pageIndex);
     if (page.image) {
       const file = bundle.files.get(page.image);
@@ -98,7 +140,8 @@ export async function checkBundle(prisma: PrismaClient, bundle: Bundle): Promise
     }
     for (const [articleIndex, article] of page.articles.entries()) {
       if (!article.ref) continue;
-      if (refs.has(article.ref)) problems.push({ place: `${place} › articles[${articleIndex}] › ref`, message: `ref「${article.ref}」重复` });
+      if (refs.has(article.ref))
+        problems.push({ place: `${place} › articles[${articleIndex}] › ref`, message: `ref「${article.ref}」重复` });
       refs.set(article.ref, { page: pageIndex, article: articleIndex });
     }
   }
@@ -107,7 +150,13 @@ export async function checkBundle(prisma: PrismaClient, bundle: Bundle): Promise
   const idOf = (pageIndex: number, articleIndex: number) => pageIndex * 1000 + articleIndex + 1;
   for (const [pageIndex, page] of manifest.pages.entries()) {
     for (const [articleIndex, article] of page.articles.entries()) {
-      candidates.push({ id: idOf(pageIndex, articleIndex), title: article.title, pageCode: page.code, pageOrder: pageIndex, nextPartId: null });
+      candidates.push({
+        id: idOf(pageIndex, articleIndex),
+        title: article.title,
+        pageCode: page.code,
+        pageOrder: pageIndex,
+        nextPartId: null,
+      });
     }
   }
   for (const [pageIndex, page] of manifest.pages.entries()) {
@@ -119,26 +168,41 @@ export async function checkBundle(prisma: PrismaClient, bundle: Bundle): Promise
         problems.push({ place, message: `没有 ref 为「${article.next}」的文章` });
         continue;
       }
-      const check = validateContinuationLink(idOf(pageIndex, articleIndex), idOf(target.page, target.article), candidates);
+      const check = validateContinuationLink(
+        idOf(pageIndex, articleIndex),
+        idOf(target.page, target.article),
+        candidates,
+      );
       if (!check.ok) problems.push({ place, message: check.reason });
-      else candidates.find((candidate) => candidate.id === idOf(pageIndex, articleIndex))!.nextPartId = idOf(target.page, target.article);
+      else
+        candidates.find((candidate) => candidate.id === idOf(pageIndex, articleIndex))!.nextPartId = idOf(
+          target.page,
+          target.article,
+        );
     }
   }
   return { manifest, publicationId: publication?.id ?? null, problems };
 }
 
-export async function importBundle(prisma: PrismaClient, bundle: Bundle, options: { userId: number | null }): Promise<ImportResult> {
+export async function importBundle(
+  prisma: PrismaClient,
+  bundle: Bundle,
+  options: { userId: number | null },
+): Promise<ImportResult> {
   const { manifest, publicationId, problems } = await checkBundle(prisma, bundle);
   if (!manifest || publicationId === null || problems.length) return { ok: false, problems };
 
   const stored: (StoredPageImage | null)[] = [];
   const batch = randomBytes(6).toString("hex");
-  const writtenKeys = () => stored.flatMap((image) => (image ? [image.imageKey, ...image.imageVariants.map((variant) => variant.key)] : []));
+  const writtenKeys = () =>
+    stored.flatMap((image) => (image ? [image.imageKey, ...image.imageVariants.map((variant) => variant.key)] : []));
   try {
     for (const [index, page] of manifest.pages.entries()) {
       const file = page.image ? bundle.files.get(page.image)! : null;
       const extension = file ? (await checkPageImage(file)).extension : "";
-      stored.push(file ? await storePageImage(file, `pages/import-${manifest.date}-${batch}/p${index + 1}`, extension) : null);
+      stored.push(
+        file ? await storePageImage(file, `pages/import-${manifest.date}-${batch}/p${index + 1}`, extension) : null,
+      );
     }
     const result = await prisma.$transaction(
       async (tx) => {
@@ -156,7 +220,13 @@ export async function importBundle(prisma: PrismaClient, bundle: Bundle, options
         for (const [pageIndex, page] of manifest.pages.entries()) {
           const image = stored[pageIndex];
           const created = await tx.page.create({
-            data: { editionId: edition.id, code: page.code, name: page.name, sortOrder: pageIndex + 1, ...(image ?? {}) },
+            data: {
+              editionId: edition.id,
+              code: page.code,
+              name: page.name,
+              sortOrder: pageIndex + 1,
+              ...(image ?? {}),
+            },
           });
           for (const [articleIndex, article] of page.articles.entries()) {
             const row = await tx.article.create({
@@ -175,7 +245,8 @@ export async function importBundle(prisma: PrismaClient, bundle: Bundle, options
             if (article.next) pending.push({ articleId: row.id, next: article.next });
           }
         }
-        for (const link of pending) await tx.article.update({ where: { id: link.articleId }, data: { nextPartId: idsByRef.get(link.next)! } });
+        for (const link of pending)
+          await tx.article.update({ where: { id: link.articleId }, data: { nextPartId: idsByRef.get(link.next)! } });
         await audit(tx, {
           userId: options.userId,
           editionId: edition.id,
@@ -193,21 +264,37 @@ export async function importBundle(prisma: PrismaClient, bundle: Bundle, options
       editionId: result.editionId,
       date: manifest.date,
       status: manifest.publish ? "PUBLISHED" : "DRAFT",
-      pages: manifest.pages.map((page, index) => ({ code: page.code, name: page.name, articles: page.articles.length, image: Boolean(stored[index]) })),
+      pages: manifest.pages.map((page, index) => ({
+        code: page.code,
+        name: page.name,
+        articles: page.articles.length,
+        image: Boolean(stored[index]),
+      })),
       links: result.links,
     };
   } catch (error) {
     for (const key of writtenKeys()) await removeFile(key).catch(() => undefined);
-    if ((error as { code?: string }).code === "P2002") return { ok: false, problems: [{ place: "manifest.json › date", message: `${manifest.date} 已经有一期（刚刚被别人创建），未导入` }] };
+    if ((error as { code?: string }).code === "P2002")
+      return {
+        ok: false,
+        problems: [{ place: "manifest.json › date", message: `${manifest.date} 已经有一期（刚刚被别人创建），未导入` }],
+      };
     throw error;
   }
 }
 
 export function formatReport(result: ImportResult): string {
-  if (!result.ok) return [`导入失败，什么也没有保存。发现 ${result.problems.length} 个问题：`, ...result.problems.map((problem) => `  - ${problem.place}: ${problem.message}`)].join("\n");
+  if (!result.ok)
+    return [
+      `导入失败，什么也没有保存。发现 ${result.problems.length} 个问题：`,
+      ...result.problems.map((problem) => `  - ${problem.place}: ${problem.message}`),
+    ].join("\n");
   return [
     `已导入 ${result.date}（期次 #${result.editionId}，${result.status === "PUBLISHED" ? "已发布" : "草稿"}）：`,
-    ...result.pages.map((page) => `  - 第 ${page.code} 版「${page.name}」：${page.articles} 篇文章${page.image ? "，含版面图" : "，无版面图"}`),
+    ...result.pages.map(
+      (page) =>
+        `  - 第 ${page.code} 版「${page.name}」：${page.articles} 篇文章${page.image ? "，含版面图" : "，无版面图"}`,
+    ),
     `  转版链接 ${result.links} 个`,
   ].join("\n");
 }

@@ -8,7 +8,11 @@ const relativePath = z
   .string()
   .min(1)
   .max(200)
-  .refine((value) => !value.startsWith("/") && !value.includes("\\") && !value.split("/").includes("..") && !/^[a-z]:/i.test(value), "路径必须是包内的相对路径（不能含 ../ 或以 / 开头）");
+  .refine(
+    (value) =>
+      !value.startsWith("/") && !value.includes("\\") && !value.split("/").includes("..") && !/^[a-z]:/i.test(value),
+    "路径必须是包内的相对路径（不能含 ../ 或以 / 开头）",
+  );
 
 const bodyBlock = z.union([
   z.string().min(1, "段落不能为空").max(20_000),
@@ -30,7 +34,12 @@ export const manifestArticleSchema = z.object({
 });
 
 export const manifestPageSchema = z.object({
-  code: z.string().trim().min(1, "版号不能为空").max(16).regex(/^[A-Za-z0-9-]+$/, "版号只能包含字母、数字和连字符"),
+  code: z
+    .string()
+    .trim()
+    .min(1, "版号不能为空")
+    .max(16)
+    .regex(/^[A-Za-z0-9-]+$/, "版号只能包含字母、数字和连字符"),
   name: z.string().trim().min(1, "版名不能为空").max(100),
   image: relativePath.optional(),
   articles: z.array(manifestArticleSchema).max(200).default([]),

@@ -2,7 +2,11 @@
 // refuse to (entries named "../x", sizes that lie), to test the importer's refusals.
 import { crc32, deflateRawSync } from "node:zlib";
 
-export type ZipEntry = { name: string; data: Buffer; /** Override the declared uncompressed size (a lying header). */ declaredSize?: number };
+export type ZipEntry = {
+  name: string;
+  data: Buffer;
+  /** Override the declared uncompressed size (a lying header). */ declaredSize?: number;
+};
 
 export function writeZip(entries: ZipEntry[]): Buffer {
   const locals: Buffer[] = [];

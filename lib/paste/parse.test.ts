@@ -1,9 +1,18 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { findSimilarTitle, normalizePageRef, pageRefMatches, parsePastedArticle, splitParagraphs, titleSimilarity } from "./parse";
+import {
+  findSimilarTitle,
+  normalizePageRef,
+  pageRefMatches,
+  parsePastedArticle,
+  splitParagraphs,
+  titleSimilarity,
+} from "./parse";
 
 test("blank lines separate paragraphs; the first becomes the title", () => {
-  const result = parsePastedArticle("海城港吞吐量创新高\n\n今年前十个月，海城港货物吞吐量同比增长12%。\n\n港务局表示，将继续扩建码头。");
+  const result = parsePastedArticle(
+    "海城港吞吐量创新高\n\n今年前十个月，海城港货物吞吐量同比增长12%。\n\n港务局表示，将继续扩建码头。",
+  );
   assert.equal(result.title, "海城港吞吐量创新高");
   assert.deepEqual(result.paragraphs, ["今年前十个月，海城港货物吞吐量同比增长12%。", "港务局表示，将继续扩建码头。"]);
   assert.equal(result.byline, null);
@@ -13,7 +22,10 @@ test("blank lines separate paragraphs; the first becomes the title", () => {
 
 test("full-width indented lines start paragraphs; wrapped lines join without spaces", () => {
   const text = "　　今年前十个月，海城港货物吞吐量\n同比增长12%，创历史新高。\n　　港务局表示，将继续扩建\n码头。";
-  assert.deepEqual(splitParagraphs(text), ["今年前十个月，海城港货物吞吐量同比增长12%，创历史新高。", "港务局表示，将继续扩建码头。"]);
+  assert.deepEqual(splitParagraphs(text), [
+    "今年前十个月，海城港货物吞吐量同比增长12%，创历史新高。",
+    "港务局表示，将继续扩建码头。",
+  ]);
 });
 
 test("ASCII-space indentation works like full-width indentation", () => {
@@ -29,7 +41,9 @@ test("lines without blank lines or indentation are one paragraph each", () => {
 });
 
 test("wrapped English words keep a space", () => {
-  assert.deepEqual(splitParagraphs("　　The port of Haicheng\nreported growth."), ["The port of Haicheng reported growth."]);
+  assert.deepEqual(splitParagraphs("　　The port of Haicheng\nreported growth."), [
+    "The port of Haicheng reported growth.",
+  ]);
 });
 
 test("an explicit title keeps the first paragraph in the body", () => {
@@ -170,7 +184,13 @@ test("a real-looking front-page lead, indented export with byline and continuati
 });
 
 test("empty input gives an empty article", () => {
-  assert.deepEqual(parsePastedArticle("  \n\n "), { title: "", byline: null, paragraphs: [], continuedTo: null, continuedFrom: null });
+  assert.deepEqual(parsePastedArticle("  \n\n "), {
+    title: "",
+    byline: null,
+    paragraphs: [],
+    continuedTo: null,
+    continuedFrom: null,
+  });
 });
 
 test("page references are normalised and matched against page codes", () => {

@@ -2,7 +2,11 @@
 // the end, and the continuation notes "（下转第8版）" / "（上接第1版）".
 // Pure: no I/O, so every variant is covered by unit tests.
 
-export type ContinuationNote = { direction: "to" | "from"; /** As printed, e.g. "8", "A8", "B03". */ page: string; text: string };
+export type ContinuationNote = {
+  direction: "to" | "from";
+  /** As printed, e.g. "8", "A8", "B03". */ page: string;
+  text: string;
+};
 
 export type PastedArticle = {
   title: string;
@@ -14,7 +18,20 @@ export type PastedArticle = {
 
 const OPEN = "[（(〔【\\[]";
 const CLOSE = "[）)〕】\\]]";
-const CHINESE_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CHINESE_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const PAGE = "([A-Za-zＡ-Ｚａ-ｚ]?\\s*[0-9０-９]{1,3}|[一二三四五六七八九十零〇两]{1,3})";
 const NOTE_TO = new RegExp(`${OPEN}\\s*(?:下\\s*)?转\\s*(?:第\\s*)?${PAGE}\\s*版\\s*${CLOSE}`);
 const NOTE_FROM = new RegExp(`${OPEN}\\s*(?:上\\s*接|接\\s*上|接)\\s*(?:第\\s*)?${PAGE}\\s*版\\s*${CLOSE}`);
@@ -54,10 +71,15 @@ export function pageRefMatches(ref: string, code: string): boolean {
 const BYLINE_MARK = /^[□■◇◆○●△▲☆★]\s*/;
 const BYLINE_ROLE =
   /^(本报(?:特约)?记者|本报通讯员|本报评论员|本报特约评论员|特约记者|见习记者|实习记者|首席记者|记者|通讯员|实习生|特约撰稿人?|撰稿|作者|编译|文\s*[/／]\s*图|图\s*[/／]\s*文|文|摄影?|新华社记者|新华社(?:[\u4e00-\u9fa5]{2,3})?电)/;
-const TRAILING_BRACKETED_BYLINE = new RegExp(`${OPEN}((?:本报|特约|见习|实习|首席)?(?:记者|通讯员|实习生)[^（）()]{1,40})${CLOSE}$`);
+const TRAILING_BRACKETED_BYLINE = new RegExp(
+  `${OPEN}((?:本报|特约|见习|实习|首席)?(?:记者|通讯员|实习生)[^（）()]{1,40})${CLOSE}$`,
+);
 
 function isBylineLine(line: string): boolean {
-  const text = line.trim().replace(new RegExp(`^${OPEN}(.*)${CLOSE}$`), "$1").trim();
+  const text = line
+    .trim()
+    .replace(new RegExp(`^${OPEN}(.*)${CLOSE}$`), "$1")
+    .trim();
   if (text.length === 0 || text.length > 40) return false;
   if (/[。！？；，]$/.test(text)) return false;
   if (BYLINE_MARK.test(text)) return text.replace(BYLINE_MARK, "").trim().length > 0;

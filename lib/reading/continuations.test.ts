@@ -20,7 +20,10 @@ test("a chain of three parts is found from any of its parts", () => {
 });
 
 test("an article that does not continue is a chain of one", () => {
-  assert.deepEqual(continuationChain(sample, 6).map((p) => p.article.id), [6]);
+  assert.deepEqual(
+    continuationChain(sample, 6).map((p) => p.article.id),
+    [6],
+  );
   const { from, to, parts } = continuationOf(sample, 6);
   assert.equal(from, null);
   assert.equal(to, null);
@@ -52,13 +55,24 @@ test("with several sections the label keeps the section letter", () => {
 
 test("a cycle in the data does not loop forever", () => {
   // Protects against a bad edit linking a part back to an earlier one.
-  const cyclic = edition([page("a01", [article({ id: 41, nextPartId: 42 })]), page("a02", [article({ id: 42, nextPartId: 41 })])]);
-  assert.deepEqual(continuationChain(cyclic, 41).map((p) => p.article.id).sort(), [41, 42]);
+  const cyclic = edition([
+    page("a01", [article({ id: 41, nextPartId: 42 })]),
+    page("a02", [article({ id: 42, nextPartId: 41 })]),
+  ]);
+  assert.deepEqual(
+    continuationChain(cyclic, 41)
+      .map((p) => p.article.id)
+      .sort(),
+    [41, 42],
+  );
 });
 
 test("a link to a part outside the edition ends the chain", () => {
   const dangling = edition([page("a01", [article({ id: 51, nextPartId: 999 })])]);
-  assert.deepEqual(continuationChain(dangling, 51).map((p) => p.article.id), [51]);
+  assert.deepEqual(
+    continuationChain(dangling, 51).map((p) => p.article.id),
+    [51],
+  );
   assert.equal(continuationOf(dangling, 51).to, null);
 });
 

@@ -11,7 +11,8 @@ export function continuationChain(edition: EditionSnapshot, articleId: number): 
   if (!start) return [];
   const previousOf = new Map<number, number>();
   for (const page of edition.pages) {
-    for (const article of page.articles) if (article.nextPartId !== null) previousOf.set(article.nextPartId, article.id);
+    for (const article of page.articles)
+      if (article.nextPartId !== null) previousOf.set(article.nextPartId, article.id);
   }
   let first = start;
   const seen = new Set<number>([first.article.id]);
@@ -23,7 +24,7 @@ export function continuationChain(edition: EditionSnapshot, articleId: number): 
   }
   const chain: ArticleLocation[] = [first];
   const inChain = new Set<number>([first.article.id]);
-  for (let id = first.article.nextPartId; id !== null && !inChain.has(id); ) {
+  for (let id = first.article.nextPartId; id !== null && !inChain.has(id);) {
     const location = locateArticle(edition, id);
     if (!location) break;
     chain.push(location);

@@ -5,7 +5,16 @@ import { addMonths, formatChineseDate, monthGrid, parseUrlDate, parseYearMonth }
 test("URL dates: canonical, compact (to redirect) and invalid", () => {
   assert.deepEqual(parseUrlDate("2023-12-26"), { date: "2023-12-26", canonical: true });
   assert.deepEqual(parseUrlDate("20231226"), { date: "2023-12-26", canonical: false });
-  for (const bad of ["2023-13-45", "2023-02-30", "2023-2-3", "../../etc", "", "2023-12-26x", "9".repeat(500), "2024-02-30"]) {
+  for (const bad of [
+    "2023-13-45",
+    "2023-02-30",
+    "2023-2-3",
+    "../../etc",
+    "",
+    "2023-12-26x",
+    "9".repeat(500),
+    "2024-02-30",
+  ]) {
     assert.equal(parseUrlDate(bad), null, bad);
   }
   assert.deepEqual(parseUrlDate("2024-02-29"), { date: "2024-02-29", canonical: true });

@@ -5,7 +5,18 @@ let nextId = 1;
 
 export function article(overrides: Partial<ArticleSummary> = {}): ArticleSummary {
   const id = overrides.id ?? nextId++;
-  return { id, position: 1, kicker: null, title: `文章${id}`, subtitle: null, byline: null, lead: "", regions: [], nextPartId: null, ...overrides };
+  return {
+    id,
+    position: 1,
+    kicker: null,
+    title: `文章${id}`,
+    subtitle: null,
+    byline: null,
+    lead: "",
+    regions: [],
+    nextPartId: null,
+    ...overrides,
+  };
 }
 
 export function page(code: string, articles: ArticleSummary[], overrides: Partial<PageSummary> = {}): PageSummary {

@@ -5,7 +5,8 @@ import { comparePageCodes, pageNumberLabel, parseUrlPageCode } from "./page-code
 test("URL page codes", () => {
   assert.deepEqual(parseUrlPageCode("a08"), { code: "a08", canonical: true });
   assert.deepEqual(parseUrlPageCode("A08"), { code: "a08", canonical: false });
-  for (const bad of ["a0<8", "..", "a08;drop", "", "a".repeat(40), "%2e%2e"]) assert.equal(parseUrlPageCode(bad), null, bad);
+  for (const bad of ["a0<8", "..", "a08;drop", "", "a".repeat(40), "%2e%2e"])
+    assert.equal(parseUrlPageCode(bad), null, bad);
 });
 
 test("page codes sort by section, then by number", () => {

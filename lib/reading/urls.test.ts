@@ -1,7 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { clampFontStep, DEFAULT_FONT_STEP, FONT_STEPS } from "./font-size";
-import { archivePath, articleHref, editionBase, fullArticleHref, homePath, pageHref, parseUrlArticleNumber } from "./urls";
+import {
+  archivePath,
+  articleHref,
+  editionBase,
+  fullArticleHref,
+  homePath,
+  pageHref,
+  parseUrlArticleNumber,
+} from "./urls";
 
 test("URLs of the default publication have no prefix; others live under /p/{slug}", () => {
   assert.equal(homePath(null), "/");

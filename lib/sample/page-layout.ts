@@ -49,7 +49,11 @@ function renderArticle(article: LayoutArticle, rect: Rect, lead: boolean): strin
   const width = rect.w - pad * 2;
   const out: string[] = [];
   let y = rect.y + pad;
-  const line = (text: string, size: number, opts: { font?: string; weight?: number; fill?: string; center?: boolean } = {}) => {
+  const line = (
+    text: string,
+    size: number,
+    opts: { font?: string; weight?: number; fill?: string; center?: boolean } = {},
+  ) => {
     y += size;
     const x = opts.center ? rect.x + rect.w / 2 : rect.x + pad;
     out.push(
@@ -59,23 +63,30 @@ function renderArticle(article: LayoutArticle, rect: Rect, lead: boolean): strin
   };
   if (article.kicker) line(article.kicker, lead ? 30 : 24, { font: SANS, fill: "#555", center: lead });
   const titleSize = lead ? 64 : article.title.length > 12 ? 38 : 44;
-  for (const part of wrap(article.title, Math.floor(width / titleSize))) line(part, titleSize, { font: SANS, weight: 700, center: lead });
+  for (const part of wrap(article.title, Math.floor(width / titleSize)))
+    line(part, titleSize, { font: SANS, weight: 700, center: lead });
   if (article.subtitle) line(`——${article.subtitle}`, lead ? 30 : 24, { font: SANS, fill: "#333", center: lead });
   if (article.byline) line(article.byline, 22, { font: SANS, fill: "#666", center: lead });
   y += 8;
   const size = 21;
   const perLine = Math.floor(width / size);
   const bottom = rect.y + rect.h - pad;
-  const bodyLines = article.text.flatMap((p, i) => wrap(i === 0 && article.jumpFrom ? `${article.jumpFrom}${p}` : `\u3000\u3000${p}`, perLine));
+  const bodyLines = article.text.flatMap((p, i) =>
+    wrap(i === 0 && article.jumpFrom ? `${article.jumpFrom}${p}` : `\u3000\u3000${p}`, perLine),
+  );
   const room = Math.max(0, Math.floor((bottom - y) / (size * 1.6)) - (article.jumpTo ? 1 : 0));
   for (const bodyLine of bodyLines.slice(0, room)) {
     y += size;
-    out.push(`<text x="${rect.x + pad}" y="${y}" font-family="${SERIF}" font-size="${size}" fill="#333">${escapeXml(bodyLine)}</text>`);
+    out.push(
+      `<text x="${rect.x + pad}" y="${y}" font-family="${SERIF}" font-size="${size}" fill="#333">${escapeXml(bodyLine)}</text>`,
+    );
     y += size * 0.6;
   }
   if (article.jumpTo) {
     y += size;
-    out.push(`<text x="${rect.x + rect.w - pad}" y="${Math.min(y, bottom)}" font-family="${SANS}" font-size="${size}" fill="#a4161a" text-anchor="end">${escapeXml(article.jumpTo)}</text>`);
+    out.push(
+      `<text x="${rect.x + rect.w - pad}" y="${Math.min(y, bottom)}" font-family="${SANS}" font-size="${size}" fill="#a4161a" text-anchor="end">${escapeXml(article.jumpTo)}</text>`,
+    );
   }
   return out.join("\n");
 }
@@ -120,7 +131,10 @@ export function layoutPage(page: LayoutPage): { svg: string; regions: Region[] }
   const left = rest.filter((_, i) => i % 2 === 0);
   const right = rest.filter((_, i) => i % 2 === 1);
   for (const [column, articles] of [left, right].entries()) {
-    const heights = split(bottom - top, articles.map((a) => 1 + Math.min(a.text.join("").length, 900) / 450));
+    const heights = split(
+      bottom - top,
+      articles.map((a) => 1 + Math.min(a.text.join("").length, 900) / 450),
+    );
     let y = top;
     for (const height of heights) {
       rects.push({ x: MARGIN + column * (columnWidth + GAP), y, w: columnWidth, h: height });
@@ -137,7 +151,9 @@ export function layoutPage(page: LayoutPage): { svg: string; regions: Region[] }
   page.articles.forEach((article, i) => {
     const rect = ordered[i];
     parts.push(renderArticle(article, rect, i === 0));
-    parts.push(`<line x1="${rect.x}" y1="${rect.y + rect.h + GAP / 2}" x2="${rect.x + rect.w}" y2="${rect.y + rect.h + GAP / 2}" stroke="#999" stroke-width="1"/>`);
+    parts.push(
+      `<line x1="${rect.x}" y1="${rect.y + rect.h + GAP / 2}" x2="${rect.x + rect.w}" y2="${rect.y + rect.h + GAP / 2}" stroke="#999" stroke-width="1"/>`,
+    );
   });
   if (rest.length) {
     const x = MARGIN + columnWidth + GAP / 2;

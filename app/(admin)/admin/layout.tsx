@@ -2,11 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { AccountMenu } from "@/components/admin/account-menu";
+import { logout } from "./actions";
 
 // The admin renders per request for a signed-in editor: nothing in it can be prerendered, so navigations may wait for the server.
 export const instant = false;
 
-export const metadata: Metadata = { title: { default: "编辑后台", template: "%s · 编辑后台 · 版面" }, robots: { index: false } };
+export const metadata: Metadata = {
+  title: { default: "编辑后台", template: "%s · 编辑后台 · 版面" },
+  robots: { index: false },
+};
 
 export default function AdminLayout({ children }: { children: React.ReactNode }) {
   return (
@@ -17,7 +21,7 @@ export default function AdminLayout({ children }: { children: React.ReactNode })
             版面 · 编辑后台
           </Link>
           <Suspense fallback={null}>
-            <AccountMenu />
+            <AccountMenu logout={logout} />
           </Suspense>
         </div>
       </header>

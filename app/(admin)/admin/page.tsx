@@ -18,7 +18,9 @@ export default async function EditionsRoute() {
         </Link>
       </div>
       {editions.length === 0 ? (
-        <p className="rounded border border-dashed border-neutral-300 bg-white p-6 text-neutral-600">还没有期次。点击“新建期次”开始制作第一期报纸。</p>
+        <p className="rounded border border-dashed border-neutral-300 bg-white p-6 text-neutral-600">
+          还没有期次。点击“新建期次”开始制作第一期报纸。
+        </p>
       ) : (
         <table className="w-full border-collapse overflow-hidden rounded bg-white text-left text-sm shadow-sm">
           <thead className="bg-neutral-100 text-neutral-600">

@@ -3,14 +3,22 @@
 // URL, and answers notFound() for anything missing, malformed or unpublished.
 import "server-only";
 import { notFound, permanentRedirect } from "next/navigation";
-import type { EditionLinks } from "@/components/reader/links";
+import type { EditionLinks } from "@/lib/reading/types";
 import { getEditionIndex, getLatestEdition, getPublishedEdition, type EditionContext } from "@/lib/data/editions";
 import { getDefaultPublication, getPublicationBySlug, type PublicationInfo } from "@/lib/data/publications";
 import { parseUrlDate } from "@/lib/reading/dates";
 import { parseUrlPageCode } from "@/lib/reading/page-codes";
 import { findArticle, findPage, type ArticleLocation } from "@/lib/reading/reading-order";
 import type { EditionIndexEntry, PageSummary } from "@/lib/reading/types";
-import { archivePath, editionBase, homePath, pageHref, parseUrlArticleNumber, publicationPrefix, type PublicationPath } from "@/lib/reading/urls";
+import {
+  archivePath,
+  editionBase,
+  homePath,
+  pageHref,
+  parseUrlArticleNumber,
+  publicationPrefix,
+  type PublicationPath,
+} from "@/lib/reading/urls";
 
 export type RawParams = { publication?: string; date?: string; page?: string; article?: string };
 
@@ -77,12 +85,15 @@ export async function resolveArticle(raw: RawParams, suffix = ""): Promise<Artic
   const route = await resolvePage(raw, `/${number.position}${suffix}`);
   const location = findArticle(route.context.edition, route.page.code, number.position);
   if (!location) notFound();
-  if (!number.canonical) permanentRedirect(`${pageHref(route.links.base, route.page.code)}/${number.position}${suffix}`);
+  if (!number.canonical)
+    permanentRedirect(`${pageHref(route.links.base, route.page.code)}/${number.position}${suffix}`);
   return { ...route, location };
 }
 
 /** The newest edition of the publication, for the home route; null when nothing is published yet. */
-export async function resolveLatest(slug: string | undefined): Promise<(ResolvedPublication & { context: EditionContext | null }) | null> {
+export async function resolveLatest(
+  slug: string | undefined,
+): Promise<(ResolvedPublication & { context: EditionContext | null }) | null> {
   const fallback = await getDefaultPublication();
   if (!fallback && slug === undefined) return null;
   const resolved = await resolvePublication(slug);
@@ -91,13 +102,19 @@ export async function resolveLatest(slug: string | undefined): Promise<(Resolved
 }
 
 /** Params to prerender at build: the newest edition's pages and their first articles. Never empty (Cache Components requires one). */
-export async function staticParamsForLatest(publicationSlug?: string): Promise<Required<Omit<RawParams, "publication">>[]> {
+export async function staticParamsForLatest(
+  publicationSlug?: string,
+): Promise<Required<Omit<RawParams, "publication">>[]> {
   const placeholder = [{ date: "1970-01-01", page: "a01", article: "1" }];
   const publication = publicationSlug ? await getPublicationBySlug(publicationSlug) : await getDefaultPublication();
   if (!publication) return placeholder;
   const latest = (await getEditionIndex(publication.id)).at(-1);
   const context = latest ? await getPublishedEdition(publication.id, latest.issueDate) : null;
   if (!context) return placeholder;
-  const params = context.edition.pages.map((page) => ({ date: context.edition.issueDate, page: page.code.toLowerCase(), article: "1" }));
+  const params = context.edition.pages.map((page) => ({
+    date: context.edition.issueDate,
+    page: page.code.toLowerCase(),
+    article: "1",
+  }));
   return params.length ? params : placeholder;
 }

@@ -11,9 +11,25 @@ import { getArticleBody } from "@/lib/data/articles";
 import { getEditionIndex } from "@/lib/data/editions";
 import { getDefaultPublication, getPublicationBySlug } from "@/lib/data/publications";
 import { continuationOf } from "@/lib/reading/continuations";
-import { formatChineseDate, formatChineseMonth, formatYearMonth, parseUrlDate, parseYearMonth, yearMonthOf, type YearMonth } from "@/lib/reading/dates";
+import {
+  formatChineseDate,
+  formatChineseMonth,
+  formatYearMonth,
+  parseUrlDate,
+  parseYearMonth,
+  yearMonthOf,
+  type YearMonth,
+} from "@/lib/reading/dates";
 import { archivePath, articleHref, editionBase, fullArticleHref, homePath, pageHref } from "@/lib/reading/urls";
-import { linksFor, resolveArticle, resolveEdition, resolveLatest, resolvePage, resolvePublication, type RawParams } from "./resolve";
+import {
+  linksFor,
+  resolveArticle,
+  resolveEdition,
+  resolveLatest,
+  resolvePage,
+  resolvePublication,
+  type RawParams,
+} from "./resolve";
 
 function editionTitle(name: string, date: string, issueNumber: number): string {
   return `${name} ${formatChineseDate(date, false)} 第${issueNumber}期`;
@@ -40,7 +56,11 @@ export async function homeMetadata(slug?: string): Promise<Metadata> {
   if (!latest || !edition) return { title: latest?.publication.name ?? "版面" };
   return {
     title: { absolute: `${editionTitle(edition.publication.name, edition.issueDate, edition.issueNumber)} · 头版` },
-    description: `${edition.publication.name}${formatChineseDate(edition.issueDate)}第${edition.issueNumber}期，头版：${first?.articles.map((article) => article.title).join("；") ?? ""}`.slice(0, 300),
+    description:
+      `${edition.publication.name}${formatChineseDate(edition.issueDate)}第${edition.issueNumber}期，头版：${first?.articles.map((article) => article.title).join("；") ?? ""}`.slice(
+        0,
+        300,
+      ),
   };
 }
 
@@ -61,9 +81,10 @@ export async function pageMetadata(raw: RawParams): Promise<Metadata> {
   const { edition } = context;
   return {
     title: `第${page.code}版：${page.name} · ${editionTitle(edition.publication.name, edition.issueDate, edition.issueNumber)}`,
-    description: `${edition.publication.name}${formatChineseDate(edition.issueDate, false)}第${page.code}版${page.name}：${page.articles
-      .map((article) => article.title)
-      .join("；")}`.slice(0, 300),
+    description:
+      `${edition.publication.name}${formatChineseDate(edition.issueDate, false)}第${page.code}版${page.name}：${page.articles
+        .map((article) => article.title)
+        .join("；")}`.slice(0, 300),
   };
 }
 
@@ -72,7 +93,9 @@ export async function renderArticle(raw: RawParams) {
   const body = await getArticleBody(location.article.id);
   if (!body) notFound();
   const url = articleHref(links.base, location.page.code, location.article.position);
-  return <ArticleView edition={context.edition} location={location} blocks={body.blocks} links={links} canonicalUrl={url} />;
+  return (
+    <ArticleView edition={context.edition} location={location} blocks={body.blocks} links={links} canonicalUrl={url} />
+  );
 }
 
 export async function articleMetadata(raw: RawParams, full = false): Promise<Metadata> {
@@ -90,7 +113,8 @@ export async function renderFullArticle(raw: RawParams) {
   // The joined view lives at the first part's URL; other parts point there.
   const first = parts[0];
   if (parts.length < 2) redirect(articleHref(links.base, location.page.code, location.article.position));
-  if (first.article.id !== location.article.id) redirect(fullArticleHref(links.base, first.page.code, first.article.position));
+  if (first.article.id !== location.article.id)
+    redirect(fullArticleHref(links.base, first.page.code, first.article.position));
   const bodies = await Promise.all(parts.map((part) => getArticleBody(part.article.id)));
   return (
     <FullArticleView
@@ -116,7 +140,11 @@ export async function renderArchive(slug: string | undefined, monthSegment?: str
   const prefix = formatYearMonth(shown ?? { year: 1970, month: 1 });
   const days = index
     .filter((entry) => entry.issueDate.startsWith(prefix))
-    .map((entry) => ({ date: entry.issueDate, issueNumber: entry.issueNumber, href: editionBase(path, entry.issueDate) }));
+    .map((entry) => ({
+      date: entry.issueDate,
+      issueNumber: entry.issueNumber,
+      href: editionBase(path, entry.issueDate),
+    }));
   const latest = index.at(-1);
   return (
     <>
@@ -126,13 +154,21 @@ export async function renderArchive(slug: string | undefined, monthSegment?: str
         {latest && (
           <p className="text-center">
             最新一期：
-            <a href={editionBase(path, latest.issueDate)} className="inline-flex min-h-11 items-center text-blue-800 underline dark:text-blue-300">
+            <a
+              href={editionBase(path, latest.issueDate)}
+              className="inline-flex min-h-11 items-center text-blue-800 underline dark:text-blue-300"
+            >
               {formatChineseDate(latest.issueDate)}（第{latest.issueNumber}期）
             </a>
           </p>
         )}
         {shown ? (
-          <ArchiveCalendar month={shown} days={days} monthHref={(m) => archivePath(path, m)} jumpAction={`${archivePath(path)}/go`} />
+          <ArchiveCalendar
+            month={shown}
+            days={days}
+            monthHref={(m) => archivePath(path, m)}
+            jumpAction={`${archivePath(path)}/go`}
+          />
         ) : (
           <p className="text-center">还没有出版的报纸。</p>
         )}

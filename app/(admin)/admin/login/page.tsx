@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { getCurrentUser, safeNextPath } from "@/lib/auth/session";
 import { LoginForm } from "@/components/admin/login-form";
+import { login } from "./actions";
 
 export const metadata = { title: "登录" };
 export const instant = false;
@@ -14,7 +15,7 @@ export default async function LoginRoute({ searchParams }: { searchParams: Promi
     <main className="mx-auto mt-8 max-w-sm space-y-4 rounded-lg border border-neutral-200 bg-white p-6 shadow-sm">
       <h1 className="text-2xl font-bold">登录</h1>
       {nextPath !== "/admin" ? <p className="text-sm text-neutral-600">请先登录，登录后会回到刚才的页面。</p> : null}
-      <LoginForm next={nextPath} />
+      <LoginForm next={nextPath} login={login} />
     </main>
   );
 }

@@ -15,7 +15,8 @@ export default async function PublicationsRoute() {
         {publications.map((publication) => (
           <section key={publication.id} aria-label={publication.name} className="space-y-2">
             <h2 className="font-bold">
-              {publication.name} {publication.isDefault ? <span className="text-sm font-normal text-neutral-500">（默认）</span> : null}
+              {publication.name}{" "}
+              {publication.isDefault ? <span className="text-sm font-normal text-neutral-500">（默认）</span> : null}
               <span className="ml-2 text-sm font-normal text-neutral-500">{publication.editionCount} 期</span>
             </h2>
             <PublicationForm action={savePublication} initial={publication} submitLabel="保存" />
@@ -23,7 +24,11 @@ export default async function PublicationsRoute() {
         ))}
         <section aria-label="新建报纸" className="space-y-2">
           <h2 className="font-bold">新建报纸</h2>
-          <PublicationForm action={savePublication} initial={{ slug: "", name: "", description: "", isDefault: false }} submitLabel="创建报纸" />
+          <PublicationForm
+            action={savePublication}
+            initial={{ slug: "", name: "", description: "", isDefault: false }}
+            submitLabel="创建报纸"
+          />
         </section>
       </div>
     </main>

@@ -14,9 +14,16 @@ export async function createAccount(_previous: FormState, formData: FormData): P
   if (!parsed.success) return { ...invalid(parsed.error, formData), values: kept };
   try {
     const created = await createUser(prisma, parsed.data);
-    await audit(prisma, { userId: user.id, action: "create", entityType: "user", entityId: created.id, summary: `新建账号 ${created.email}（${created.role === "ADMIN" ? "管理员" : "编辑"}）` });
+    await audit(prisma, {
+      userId: user.id,
+      action: "create",
+      entityType: "user",
+      entityId: created.id,
+      summary: `新建账号 ${created.email}（${created.role === "ADMIN" ? "管理员" : "编辑"}）`,
+    });
   } catch (error) {
-    if (isUniqueViolation(error)) return { message: "请修改标出的内容后再保存。", fieldErrors: { email: ["这个邮箱已有账号。"] }, values: kept };
+    if (isUniqueViolation(error))
+      return { message: "请修改标出的内容后再保存。", fieldErrors: { email: ["这个邮箱已有账号。"] }, values: kept };
     throw error;
   }
   revalidatePath("/admin/users");

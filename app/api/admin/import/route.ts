@@ -21,7 +21,11 @@ export async function POST(request: Request) {
     return Response.json(result);
   } catch (error) {
     if (error instanceof BundleError) return Response.json({ ok: false, problems: error.problems }, { status: 422 });
-    if (error instanceof UploadError) return Response.json({ ok: false, problems: [{ place: "上传", message: error.message }] }, { status: error.status });
+    if (error instanceof UploadError)
+      return Response.json(
+        { ok: false, problems: [{ place: "上传", message: error.message }] },
+        { status: error.status },
+      );
     throw error;
   }
 }

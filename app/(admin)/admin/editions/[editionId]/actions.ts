@@ -18,7 +18,10 @@ function noticeRedirect(editionId: number, notice: string): never {
 }
 
 async function editionOr404(editionId: number) {
-  const edition = await prisma.edition.findUnique({ where: { id: editionId }, include: { pages: { select: { id: true } } } });
+  const edition = await prisma.edition.findUnique({
+    where: { id: editionId },
+    include: { pages: { select: { id: true } } },
+  });
   if (!edition) redirect("/admin?notice=edition-missing");
   return edition;
 }
@@ -31,7 +34,10 @@ export async function updateEdition(_previous: FormState, formData: FormData): P
   const before = await editionOr404(editionId);
   try {
     await prisma.$transaction(async (tx) => {
-      await tx.edition.update({ where: { id: editionId }, data: { publicationId, issueDate: dateFromIso(issueDate), issueNumber } });
+      await tx.edition.update({
+        where: { id: editionId },
+        data: { publicationId, issueDate: dateFromIso(issueDate), issueNumber },
+      });
       await audit(tx, {
         userId: user.id,
         editionId,
@@ -43,7 +49,11 @@ export async function updateEdition(_previous: FormState, formData: FormData): P
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      return { message: "请修改标出的内容后再保存。", fieldErrors: { issueDate: [`${issueDate} 已经有一期报纸了。`] }, values: formValues(formData) };
+      return {
+        message: "请修改标出的内容后再保存。",
+        fieldErrors: { issueDate: [`${issueDate} 已经有一期报纸了。`] },
+        values: formValues(formData),
+      };
     }
     throw error;
   }
@@ -60,7 +70,14 @@ export async function publishEdition(formData: FormData): Promise<void> {
   if (edition.pages.length === 0) noticeRedirect(edition.id, "publish-empty");
   await prisma.$transaction(async (tx) => {
     await tx.edition.update({ where: { id: edition.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
-    await audit(tx, { userId: user.id, editionId: edition.id, action: "publish", entityType: "edition", entityId: edition.id, summary: `发布 ${isoDate(edition.issueDate)}` });
+    await audit(tx, {
+      userId: user.id,
+      editionId: edition.id,
+      action: "publish",
+      entityType: "edition",
+      entityId: edition.id,
+      summary: `发布 ${isoDate(edition.issueDate)}`,
+    });
   });
   revalidateReader({ editions: true, editionId: edition.id, pageIds: edition.pages.map((page) => page.id) });
   noticeRedirect(edition.id, "published");
@@ -73,7 +90,14 @@ export async function unpublishEdition(formData: FormData): Promise<void> {
   const edition = await editionOr404(parsed.data.editionId);
   await prisma.$transaction(async (tx) => {
     await tx.edition.update({ where: { id: edition.id }, data: { status: "DRAFT", publishedAt: null } });
-    await audit(tx, { userId: user.id, editionId: edition.id, action: "unpublish", entityType: "edition", entityId: edition.id, summary: `撤回 ${isoDate(edition.issueDate)}` });
+    await audit(tx, {
+      userId: user.id,
+      editionId: edition.id,
+      action: "unpublish",
+      entityType: "edition",
+      entityId: edition.id,
+      summary: `撤回 ${isoDate(edition.issueDate)}`,
+    });
   });
   revalidateReader({ editions: true, editionId: edition.id, pageIds: edition.pages.map((page) => page.id) });
   noticeRedirect(edition.id, "unpublished");
@@ -85,12 +109,22 @@ export async function deleteEdition(formData: FormData): Promise<void> {
   if (!parsed.success) redirect("/admin");
   const edition = await editionOr404(parsed.data.editionId);
   if (edition.status !== "DRAFT") noticeRedirect(edition.id, "delete-published");
-  const pages = await prisma.page.findMany({ where: { editionId: edition.id }, select: { imageKey: true, imageVariants: true } });
+  const pages = await prisma.page.findMany({
+    where: { editionId: edition.id },
+    select: { imageKey: true, imageVariants: true },
+  });
   await prisma.$transaction(async (tx) => {
     // Only drafts can be deleted (checked again inside the transaction, against a concurrent publish).
     const deleted = await tx.edition.deleteMany({ where: { id: edition.id, status: "DRAFT" } });
     if (deleted.count === 0) return;
-    await audit(tx, { userId: user.id, editionId: null, action: "delete", entityType: "edition", entityId: edition.id, summary: `删除草稿期次 ${isoDate(edition.issueDate)}（第 ${edition.issueNumber} 期）` });
+    await audit(tx, {
+      userId: user.id,
+      editionId: null,
+      action: "delete",
+      entityType: "edition",
+      entityId: edition.id,
+      summary: `删除草稿期次 ${isoDate(edition.issueDate)}（第 ${edition.issueNumber} 期）`,
+    });
   });
   for (const page of pages) await removePageFiles(page);
   revalidateReader({ editions: true, editionId: edition.id });
@@ -98,7 +132,12 @@ export async function deleteEdition(formData: FormData): Promise<void> {
 }
 
 async function removePageFiles(page: { imageKey: string | null; imageVariants: unknown }): Promise<void> {
-  const keys = [page.imageKey, ...(Array.isArray(page.imageVariants) ? page.imageVariants.map((variant) => (variant as { key?: string }).key) : [])];
+  const keys = [
+    page.imageKey,
+    ...(Array.isArray(page.imageVariants)
+      ? page.imageVariants.map((variant) => (variant as { key?: string }).key)
+      : []),
+  ];
   for (const key of keys) if (typeof key === "string") await removeFile(key).catch(() => undefined);
 }
 
@@ -108,14 +147,27 @@ export async function addPage(_previous: FormState, formData: FormData): Promise
   if (!parsed.success) return invalid(parsed.error, formData);
   const { editionId, code, name } = parsed.data;
   const edition = await editionOr404(editionId);
-  const codeTaken = () => ({ message: "请修改标出的内容后再保存。", fieldErrors: { code: [`本期已有 ${code} 版（版号不区分大小写）。`] }, values: formValues(formData) });
+  const codeTaken = () => ({
+    message: "请修改标出的内容后再保存。",
+    fieldErrors: { code: [`本期已有 ${code} 版（版号不区分大小写）。`] },
+    values: formValues(formData),
+  });
   const existing = await prisma.page.findMany({ where: { editionId }, select: { code: true, sortOrder: true } });
   if (existing.some((page) => page.code.toLowerCase() === code.toLowerCase())) return codeTaken();
   let pageId: number;
   try {
     pageId = await prisma.$transaction(async (tx) => {
-      const page = await tx.page.create({ data: { editionId, code, name, sortOrder: Math.max(0, ...existing.map((page) => page.sortOrder)) + 1 } });
-      await audit(tx, { userId: user.id, editionId, action: "create", entityType: "page", entityId: page.id, summary: `新增第 ${code} 版「${name}」` });
+      const page = await tx.page.create({
+        data: { editionId, code, name, sortOrder: Math.max(0, ...existing.map((page) => page.sortOrder)) + 1 },
+      });
+      await audit(tx, {
+        userId: user.id,
+        editionId,
+        action: "create",
+        entityType: "page",
+        entityId: page.id,
+        summary: `新增第 ${code} 版「${name}」`,
+      });
       return page.id;
     });
   } catch (error) {
@@ -134,14 +186,26 @@ export async function movePage(formData: FormData): Promise<void> {
   const parsed = pageRef.extend({ direction: z.enum(["up", "down"]) }).safeParse(Object.fromEntries(formData));
   if (!parsed.success) redirect("/admin");
   const { editionId, pageId, direction } = parsed.data;
-  const pages = await prisma.page.findMany({ where: { editionId }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, code: true } });
+  const pages = await prisma.page.findMany({
+    where: { editionId },
+    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+    select: { id: true, code: true },
+  });
   const index = pages.findIndex((page) => page.id === pageId);
   const other = direction === "up" ? index - 1 : index + 1;
   if (index < 0 || other < 0 || other >= pages.length) redirect(`/admin/editions/${editionId}`);
   [pages[index], pages[other]] = [pages[other], pages[index]];
   await prisma.$transaction(async (tx) => {
-    for (const [position, page] of pages.entries()) await tx.page.update({ where: { id: page.id }, data: { sortOrder: position + 1 } });
-    await audit(tx, { userId: user.id, editionId, action: "reorder", entityType: "page", entityId: pageId, summary: `版面顺序：${pages.map((page) => page.code).join("、")}` });
+    for (const [position, page] of pages.entries())
+      await tx.page.update({ where: { id: page.id }, data: { sortOrder: position + 1 } });
+    await audit(tx, {
+      userId: user.id,
+      editionId,
+      action: "reorder",
+      entityType: "page",
+      entityId: pageId,
+      summary: `版面顺序：${pages.map((page) => page.code).join("、")}`,
+    });
   });
   revalidateReader({ editionId, pageIds: pages.map((page) => page.id) });
   revalidatePath(`/admin/editions/${editionId}`);
@@ -152,11 +216,21 @@ export async function deletePage(formData: FormData): Promise<void> {
   const parsed = pageRef.safeParse(Object.fromEntries(formData));
   if (!parsed.success) redirect("/admin");
   const { editionId, pageId } = parsed.data;
-  const page = await prisma.page.findFirst({ where: { id: pageId, editionId }, include: { articles: { select: { id: true } } } });
+  const page = await prisma.page.findFirst({
+    where: { id: pageId, editionId },
+    include: { articles: { select: { id: true } } },
+  });
   if (!page) redirect(`/admin/editions/${editionId}`);
   await prisma.$transaction(async (tx) => {
     await tx.page.delete({ where: { id: page.id } });
-    await audit(tx, { userId: user.id, editionId, action: "delete", entityType: "page", entityId: page.id, summary: `删除第 ${page.code} 版「${page.name}」及其 ${page.articles.length} 篇文章` });
+    await audit(tx, {
+      userId: user.id,
+      editionId,
+      action: "delete",
+      entityType: "page",
+      entityId: page.id,
+      summary: `删除第 ${page.code} 版「${page.name}」及其 ${page.articles.length} 篇文章`,
+    });
   });
   await removePageFiles(page);
   revalidateReader({ editionId, pageIds: [page.id], articleIds: page.articles.map((article) => article.id) });

@@ -10,13 +10,27 @@ import { AddPageForm } from "@/components/admin/add-page-form";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { Notice } from "@/components/admin/notice";
 import { secondaryButtonClass } from "@/components/admin/field";
-import { addPage, deleteEdition, deletePage, movePage, publishEdition, unpublishEdition, updateEdition } from "./actions";
+import {
+  addPage,
+  deleteEdition,
+  deletePage,
+  movePage,
+  publishEdition,
+  unpublishEdition,
+  updateEdition,
+} from "./actions";
 import { Breadcrumb } from "@/components/admin/breadcrumb";
 import { idParam } from "@/lib/admin/schemas";
 
 export const metadata = { title: "期次" };
 
-export default async function EditionRoute({ params, searchParams }: { params: Promise<{ editionId: string }>; searchParams: Promise<{ notice?: string }> }) {
+export default async function EditionRoute({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ editionId: string }>;
+  searchParams: Promise<{ notice?: string }>;
+}) {
   await requireUser();
   const editionId = idParam((await params).editionId);
   const edition = editionId ? await getEdition(editionId) : null;
@@ -53,7 +67,14 @@ export default async function EditionRoute({ params, searchParams }: { params: P
             <a href={readerUrl} target="_blank" rel="noreferrer" className={secondaryButtonClass}>
               在读者端查看
             </a>
-            <ConfirmForm action={unpublishEdition} fields={{ editionId: edition.id }} label="撤回发布" question="撤回后读者将看不到本期。确认撤回？" confirmLabel="确认撤回" danger />
+            <ConfirmForm
+              action={unpublishEdition}
+              fields={{ editionId: edition.id }}
+              label="撤回发布"
+              question="撤回后读者将看不到本期。确认撤回？"
+              confirmLabel="确认撤回"
+              danger
+            />
           </>
         )}
         <Link href={`/admin/editions/${edition.id}/preview`} className={secondaryButtonClass}>
@@ -68,16 +89,19 @@ export default async function EditionRoute({ params, searchParams }: { params: P
         <h2 id="pages-heading" className="text-xl font-bold">
           版面（{edition.pages.length}）
         </h2>
-        {edition.pages.length === 0 ? <p className="text-neutral-600">还没有版面。在下面填写版号和版名，添加第一个版面。</p> : null}
+        {edition.pages.length === 0 ? (
+          <p className="text-neutral-600">还没有版面。在下面填写版号和版名，添加第一个版面。</p>
+        ) : null}
         <ol className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {edition.pages.map((page, index) => (
             <li key={page.id} className="flex flex-col gap-2 rounded border border-neutral-200 bg-white p-3">
               <Link href={`/admin/editions/${edition.id}/pages/${page.id}`} className="flex gap-3">
                 {page.thumbKey ? (
-                  // eslint-disable-next-line @next/next/no-img-element
                   <img src={mediaUrl(page.thumbKey)} alt="" className="h-24 w-16 border object-cover object-top" />
                 ) : (
-                  <span className="flex h-24 w-16 items-center justify-center border border-dashed text-xs text-neutral-400">无图</span>
+                  <span className="flex h-24 w-16 items-center justify-center border border-dashed text-xs text-neutral-400">
+                    无图
+                  </span>
                 )}
                 <span>
                   <span className="block font-bold text-blue-700 underline">第 {page.code} 版</span>
@@ -89,10 +113,22 @@ export default async function EditionRoute({ params, searchParams }: { params: P
                 <form action={movePage}>
                   <input type="hidden" name="editionId" value={edition.id} />
                   <input type="hidden" name="pageId" value={page.id} />
-                  <button name="direction" value="up" disabled={index === 0} className={secondaryButtonClass} aria-label={`第 ${page.code} 版上移`}>
+                  <button
+                    name="direction"
+                    value="up"
+                    disabled={index === 0}
+                    className={secondaryButtonClass}
+                    aria-label={`第 ${page.code} 版上移`}
+                  >
                     ↑
                   </button>
-                  <button name="direction" value="down" disabled={index === edition.pages.length - 1} className={secondaryButtonClass} aria-label={`第 ${page.code} 版下移`}>
+                  <button
+                    name="direction"
+                    value="down"
+                    disabled={index === edition.pages.length - 1}
+                    className={secondaryButtonClass}
+                    aria-label={`第 ${page.code} 版下移`}
+                  >
                     ↓
                   </button>
                 </form>
@@ -108,7 +144,11 @@ export default async function EditionRoute({ params, searchParams }: { params: P
             </li>
           ))}
         </ol>
-        <AddPageForm action={addPage} editionId={edition.id} suggestedCode={nextPageCode(edition.pages.map((page) => page.code))} />
+        <AddPageForm
+          action={addPage}
+          editionId={edition.id}
+          suggestedCode={nextPageCode(edition.pages.map((page) => page.code))}
+        />
       </section>
 
       <section aria-labelledby="settings-heading" className="max-w-lg space-y-3">
@@ -119,11 +159,22 @@ export default async function EditionRoute({ params, searchParams }: { params: P
           action={updateEdition}
           publications={publications}
           hidden={{ editionId: String(edition.id) }}
-          initial={{ publicationId: String(edition.publicationId), issueDate: edition.date, issueNumber: String(edition.issueNumber) }}
+          initial={{
+            publicationId: String(edition.publicationId),
+            issueDate: edition.date,
+            issueNumber: String(edition.issueNumber),
+          }}
           submitLabel="保存期次信息"
         />
         {edition.status === "DRAFT" ? (
-          <ConfirmForm action={deleteEdition} fields={{ editionId: edition.id }} label="删除本期" question="删除本期草稿及其全部版面和文章？此操作不能撤销。" confirmLabel="确认删除" danger />
+          <ConfirmForm
+            action={deleteEdition}
+            fields={{ editionId: edition.id }}
+            label="删除本期"
+            question="删除本期草稿及其全部版面和文章？此操作不能撤销。"
+            confirmLabel="确认删除"
+            danger
+          />
         ) : (
           <p className="text-sm text-neutral-500">已发布的期次不能删除；如需删除，请先撤回发布。</p>
         )}

@@ -17,7 +17,11 @@ export default async function NewEditionRoute() {
         <EditionForm
           action={createEdition}
           publications={publications}
-          initial={{ publicationId: String(publications[0].id), issueDate: defaults.date, issueNumber: String(defaults.issueNumber) }}
+          initial={{
+            publicationId: String(publications[0].id),
+            issueDate: defaults.date,
+            issueNumber: String(defaults.issueNumber),
+          }}
           submitLabel="创建期次"
         />
       )}

@@ -8,7 +8,17 @@ import { idParam } from "@/lib/admin/schemas";
 export const metadata = { title: "操作记录" };
 
 const ACTIONS: Record<string, string> = {
-  create: "新建", update: "修改", delete: "删除", publish: "发布", unpublish: "撤回", upload: "上传", link: "链接", unlink: "取消链接", move: "移动", reorder: "排序", import: "导入",
+  create: "新建",
+  update: "修改",
+  delete: "删除",
+  publish: "发布",
+  unpublish: "撤回",
+  upload: "上传",
+  link: "链接",
+  unlink: "取消链接",
+  move: "移动",
+  reorder: "排序",
+  import: "导入",
 };
 
 export default async function AuditRoute({ params }: { params: Promise<{ editionId: string }> }) {

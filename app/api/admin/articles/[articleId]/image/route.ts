@@ -12,7 +12,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ art
   const auth = await requireApiUser();
   if (auth.response) return auth.response;
   const articleId = idParam((await params).articleId);
-  const article = articleId ? await prisma.article.findUnique({ where: { id: articleId }, select: { id: true } }) : null;
+  const article = articleId
+    ? await prisma.article.findUnique({ where: { id: articleId }, select: { id: true } })
+    : null;
   if (!article) return Response.json({ message: "文章不存在。" }, { status: 404 });
   try {
     const image = await storeArticleImage(article.id, await readLimited(request, PAGE_IMAGE_LIMITS.maxBytes));

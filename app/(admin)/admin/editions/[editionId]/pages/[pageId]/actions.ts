@@ -13,7 +13,10 @@ import { id, pageSchema } from "@/lib/admin/schemas";
 const pageRef = z.object({ editionId: id, pageId: id });
 
 async function pageOrRedirect(editionId: number, pageId: number) {
-  const page = await prisma.page.findFirst({ where: { id: pageId, editionId }, include: { edition: { select: { status: true } } } });
+  const page = await prisma.page.findFirst({
+    where: { id: pageId, editionId },
+    include: { edition: { select: { status: true } } },
+  });
   if (!page) redirect(`/admin/editions/${editionId}`);
   return page;
 }
@@ -24,13 +27,26 @@ export async function renamePage(_previous: FormState, formData: FormData): Prom
   if (!parsed.success) return invalid(parsed.error, formData);
   const { editionId, pageId, code, name } = parsed.data;
   const page = await pageOrRedirect(editionId, pageId);
-  const taken = { message: "请修改标出的内容后再保存。", fieldErrors: { code: [`本期已有 ${code} 版。`] }, values: formValues(formData) };
-  const clash = await prisma.page.findFirst({ where: { editionId, id: { not: pageId }, code: { equals: code, mode: "insensitive" } } });
+  const taken = {
+    message: "请修改标出的内容后再保存。",
+    fieldErrors: { code: [`本期已有 ${code} 版。`] },
+    values: formValues(formData),
+  };
+  const clash = await prisma.page.findFirst({
+    where: { editionId, id: { not: pageId }, code: { equals: code, mode: "insensitive" } },
+  });
   if (clash) return taken;
   try {
     await prisma.$transaction(async (tx) => {
       await tx.page.update({ where: { id: pageId }, data: { code, name } });
-      await audit(tx, { userId: user.id, editionId, action: "update", entityType: "page", entityId: pageId, summary: `第 ${page.code} 版「${page.name}」改为第 ${code} 版「${name}」` });
+      await audit(tx, {
+        userId: user.id,
+        editionId,
+        action: "update",
+        entityType: "page",
+        entityId: pageId,
+        summary: `第 ${page.code} 版「${page.name}」改为第 ${code} 版「${name}」`,
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) return taken;
@@ -43,18 +59,32 @@ export async function renamePage(_previous: FormState, formData: FormData): Prom
 
 export async function moveArticle(formData: FormData): Promise<void> {
   const user = await requireUser();
-  const parsed = pageRef.extend({ articleId: id, direction: z.enum(["up", "down"]) }).safeParse(Object.fromEntries(formData));
+  const parsed = pageRef
+    .extend({ articleId: id, direction: z.enum(["up", "down"]) })
+    .safeParse(Object.fromEntries(formData));
   if (!parsed.success) redirect("/admin");
   const { editionId, pageId, articleId, direction } = parsed.data;
   await pageOrRedirect(editionId, pageId);
-  const articles = await prisma.article.findMany({ where: { pageId }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, title: true } });
+  const articles = await prisma.article.findMany({
+    where: { pageId },
+    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+    select: { id: true, title: true },
+  });
   const index = articles.findIndex((article) => article.id === articleId);
   const other = direction === "up" ? index - 1 : index + 1;
   if (index >= 0 && other >= 0 && other < articles.length) {
     [articles[index], articles[other]] = [articles[other], articles[index]];
     await prisma.$transaction(async (tx) => {
-      for (const [position, article] of articles.entries()) await tx.article.update({ where: { id: article.id }, data: { sortOrder: position + 1 } });
-      await audit(tx, { userId: user.id, editionId, action: "reorder", entityType: "article", entityId: articleId, summary: `调整文章顺序：${articles.map((article) => article.title).join("、")}`.slice(0, 500) });
+      for (const [position, article] of articles.entries())
+        await tx.article.update({ where: { id: article.id }, data: { sortOrder: position + 1 } });
+      await audit(tx, {
+        userId: user.id,
+        editionId,
+        action: "reorder",
+        entityType: "article",
+        entityId: articleId,
+        summary: `调整文章顺序：${articles.map((article) => article.title).join("、")}`.slice(0, 500),
+      });
     });
     revalidateReader({ editionId, pageIds: [pageId], articleIds: articles.map((article) => article.id) });
   }
@@ -81,7 +111,8 @@ export async function saveRegions(_previous: FormState, formData: FormData): Pro
   }
   const articles = await prisma.article.findMany({ where: { pageId }, select: { id: true } });
   const onPage = new Set(articles.map((article) => article.id));
-  if (payload.some((entry) => !onPage.has(entry.articleId))) return { message: "有区域属于不在本版的文章，请刷新页面后重试。" };
+  if (payload.some((entry) => !onPage.has(entry.articleId)))
+    return { message: "有区域属于不在本版的文章，请刷新页面后重试。" };
   const clamp = (value: number, max: number) => Math.min(Math.max(0, value), max);
   const width = page.imageWidth ?? 100_000;
   const height = page.imageHeight ?? 100_000;
@@ -89,12 +120,28 @@ export async function saveRegions(_previous: FormState, formData: FormData): Pro
     for (const entry of payload) {
       const regions = entry.regions.map((region) =>
         region.type === "rect"
-          ? { ...region, x: clamp(region.x, width), y: clamp(region.y, height), w: Math.min(region.w, width - clamp(region.x, width)) || 1, h: Math.min(region.h, height - clamp(region.y, height)) || 1 }
-          : { ...region, points: region.points.map(([x, y]) => [clamp(x, width), clamp(y, height)] as [number, number]) },
+          ? {
+              ...region,
+              x: clamp(region.x, width),
+              y: clamp(region.y, height),
+              w: Math.min(region.w, width - clamp(region.x, width)) || 1,
+              h: Math.min(region.h, height - clamp(region.y, height)) || 1,
+            }
+          : {
+              ...region,
+              points: region.points.map(([x, y]) => [clamp(x, width), clamp(y, height)] as [number, number]),
+            },
       );
       await tx.article.update({ where: { id: entry.articleId }, data: { regions } });
     }
-    await audit(tx, { userId: user.id, editionId, action: "update", entityType: "page", entityId: pageId, summary: `保存第 ${page.code} 版的文章区域（${payload.reduce((sum, entry) => sum + entry.regions.length, 0)} 个）` });
+    await audit(tx, {
+      userId: user.id,
+      editionId,
+      action: "update",
+      entityType: "page",
+      entityId: pageId,
+      summary: `保存第 ${page.code} 版的文章区域（${payload.reduce((sum, entry) => sum + entry.regions.length, 0)} 个）`,
+    });
   });
   revalidateReader({ editionId, pageIds: [pageId], articleIds: payload.map((entry) => entry.articleId) });
   return { ok: true, message: "区域已保存。" };

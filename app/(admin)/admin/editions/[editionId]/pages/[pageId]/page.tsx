@@ -13,7 +13,13 @@ import { Breadcrumb } from "@/components/admin/breadcrumb";
 
 export const metadata = { title: "版面" };
 
-export default async function PageRoute({ params, searchParams }: { params: Promise<{ editionId: string; pageId: string }>; searchParams: Promise<{ notice?: string }> }) {
+export default async function PageRoute({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ editionId: string; pageId: string }>;
+  searchParams: Promise<{ notice?: string }>;
+}) {
   await requireUser();
   const page = await pageFromParams(params);
   const { notice } = await searchParams;
@@ -21,7 +27,12 @@ export default async function PageRoute({ params, searchParams }: { params: Prom
   const preview = page.image?.variants.find((variant) => variant.name === "large") ?? page.image?.variants.at(-1);
   return (
     <main className="space-y-6">
-      <Breadcrumb items={[{ label: page.editionDate, href: `/admin/editions/${page.editionId}` }, { label: `第 ${page.code} 版` }]} />
+      <Breadcrumb
+        items={[
+          { label: page.editionDate, href: `/admin/editions/${page.editionId}` },
+          { label: `第 ${page.code} 版` },
+        ]}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">
           第 {page.code} 版 · {page.name}
@@ -40,10 +51,16 @@ export default async function PageRoute({ params, searchParams }: { params: Prom
               editionId={page.editionId}
               pageId={page.id}
               image={{ url: mediaUrl(preview.key), width: page.image.width, height: page.image.height }}
-              articles={page.articles.map((article) => ({ id: article.id, title: article.title, regions: article.regions }))}
+              articles={page.articles.map((article) => ({
+                id: article.id,
+                title: article.title,
+                regions: article.regions,
+              }))}
             />
           ) : (
-            <p className="rounded border border-dashed border-neutral-300 bg-white p-6 text-neutral-600">还没有版面图。请在右侧上传版面图，然后在图上框出每篇文章的位置。</p>
+            <p className="rounded border border-dashed border-neutral-300 bg-white p-6 text-neutral-600">
+              还没有版面图。请在右侧上传版面图，然后在图上框出每篇文章的位置。
+            </p>
           )}
         </section>
         <aside className="space-y-4">
@@ -76,10 +93,22 @@ export default async function PageRoute({ params, searchParams }: { params: Prom
                     <input type="hidden" name="editionId" value={page.editionId} />
                     <input type="hidden" name="pageId" value={page.id} />
                     <input type="hidden" name="articleId" value={article.id} />
-                    <button name="direction" value="up" disabled={index === 0} className={secondaryButtonClass} aria-label={`「${article.title}」上移`}>
+                    <button
+                      name="direction"
+                      value="up"
+                      disabled={index === 0}
+                      className={secondaryButtonClass}
+                      aria-label={`「${article.title}」上移`}
+                    >
                       ↑
                     </button>
-                    <button name="direction" value="down" disabled={index === page.articles.length - 1} className={secondaryButtonClass} aria-label={`「${article.title}」下移`}>
+                    <button
+                      name="direction"
+                      value="down"
+                      disabled={index === page.articles.length - 1}
+                      className={secondaryButtonClass}
+                      aria-label={`「${article.title}」下移`}
+                    >
                       ↓
                     </button>
                   </form>
@@ -91,7 +120,12 @@ export default async function PageRoute({ params, searchParams }: { params: Prom
             <h2 id="page-settings-heading" className="text-xl font-bold">
               版面信息
             </h2>
-            <PageForm action={renamePage} editionId={page.editionId} pageId={page.id} initial={{ code: page.code, name: page.name }} />
+            <PageForm
+              action={renamePage}
+              editionId={page.editionId}
+              pageId={page.id}
+              initial={{ code: page.code, name: page.name }}
+            />
           </section>
         </aside>
       </div>

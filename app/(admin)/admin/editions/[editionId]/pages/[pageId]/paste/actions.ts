@@ -13,7 +13,11 @@ import { articleFieldsSchema, id, ID_MAX } from "@/lib/admin/schemas";
 import { parsePastedArticle } from "@/lib/paste/parse";
 import type { PasteConfirmState, PasteParseState } from "@/components/admin/paste-flow";
 
-const pasteInput = z.object({ editionId: id, pageId: id, raw: z.string().trim().min(1, "请粘贴文章内容").max(500_000, "内容太长") });
+const pasteInput = z.object({
+  editionId: id,
+  pageId: id,
+  raw: z.string().trim().min(1, "请粘贴文章内容").max(500_000, "内容太长"),
+});
 
 /** Step 1: split the pasted text and look for the pages and articles its continuation notes name. Nothing is stored. */
 export async function parsePaste(_previous: PasteParseState, formData: FormData): Promise<PasteParseState> {
@@ -25,18 +29,34 @@ export async function parsePaste(_previous: PasteParseState, formData: FormData)
   const pages = await prisma.page.findMany({
     where: { editionId },
     orderBy: { sortOrder: "asc" },
-    include: { articles: { orderBy: { sortOrder: "asc" }, select: { id: true, title: true, nextPartId: true, previousPart: { select: { id: true } } } } },
+    include: {
+      articles: {
+        orderBy: { sortOrder: "asc" },
+        select: { id: true, title: true, nextPartId: true, previousPart: { select: { id: true } } },
+      },
+    },
   });
   const withArticles = pages.map((page) => ({
     id: page.id,
     code: page.code,
     name: page.name,
     sortOrder: page.sortOrder,
-    articles: page.articles.map((a) => ({ id: a.id, title: a.title, nextPartId: a.nextPartId, hasPrevious: Boolean(a.previousPart) })),
+    articles: page.articles.map((a) => ({
+      id: a.id,
+      title: a.title,
+      nextPartId: a.nextPartId,
+      hasPrevious: Boolean(a.previousPart),
+    })),
   }));
   return {
     parsed: {
-      values: { kicker: "", title: article.title, subtitle: "", byline: article.byline ?? "", body: article.paragraphs.join("\n\n") },
+      values: {
+        kicker: "",
+        title: article.title,
+        subtitle: "",
+        byline: article.byline ?? "",
+        body: article.paragraphs.join("\n\n"),
+      },
       continuedTo: suggestContinuation(article.continuedTo, article.title, withArticles, pageId),
       continuedFrom: suggestContinuation(article.continuedFrom, article.title, withArticles, pageId),
     },
@@ -50,7 +70,13 @@ const choice = z.union([z.literal("none"), z.literal("create"), z.string().regex
 export async function savePastedArticle(_previous: PasteConfirmState, formData: FormData): Promise<PasteConfirmState> {
   const user = await requireUser();
   const parsed = articleFieldsSchema
-    .extend({ editionId: id, pageId: id, toChoice: choice, toPageId: z.coerce.number().int().min(0).max(ID_MAX).optional(), fromChoice: choice })
+    .extend({
+      editionId: id,
+      pageId: id,
+      toChoice: choice,
+      toPageId: z.coerce.number().int().min(0).max(ID_MAX).optional(),
+      fromChoice: choice,
+    })
     .safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const { editionId, pageId, toChoice, toPageId, fromChoice, body, ...fields } = parsed.data;
@@ -62,12 +88,32 @@ export async function savePastedArticle(_previous: PasteConfirmState, formData: 
       if (duplicate) return { articleId: duplicate.id, touched: [duplicate.id] };
       const article = await insertArticle(tx, pageId, { ...fields, body: textToBody(body) });
       const touched = [article.id];
-      await audit(tx, { userId: user.id, editionId, action: "create", entityType: "article", entityId: article.id, summary: `粘贴文章「${fields.title}」到第 ${page.code} 版` });
+      await audit(tx, {
+        userId: user.id,
+        editionId,
+        action: "create",
+        entityType: "article",
+        entityId: article.id,
+        summary: `粘贴文章「${fields.title}」到第 ${page.code} 版`,
+      });
       if (toChoice === "create" && toPageId) {
         const target = await tx.page.findFirst({ where: { id: toPageId, editionId } });
         if (!target) throw new LinkRefused("续篇所在的版面不存在。");
-        const next = await insertArticle(tx, target.id, { kicker: null, title: fields.title, subtitle: null, byline: null, body: [] });
-        await audit(tx, { userId: user.id, editionId, action: "create", entityType: "article", entityId: next.id, summary: `在第 ${target.code} 版新建续篇「${fields.title}」` });
+        const next = await insertArticle(tx, target.id, {
+          kicker: null,
+          title: fields.title,
+          subtitle: null,
+          byline: null,
+          body: [],
+        });
+        await audit(tx, {
+          userId: user.id,
+          editionId,
+          action: "create",
+          entityType: "article",
+          entityId: next.id,
+          summary: `在第 ${target.code} 版新建续篇「${fields.title}」`,
+        });
         const check = await linkContinuation(tx, editionId, article.id, next.id);
         if (!check.ok) throw new LinkRefused(check.reason);
         touched.push(next.id);
@@ -75,14 +121,28 @@ export async function savePastedArticle(_previous: PasteConfirmState, formData: 
         const nextId = Number(toChoice.slice(5));
         const check = await linkContinuation(tx, editionId, article.id, nextId);
         if (!check.ok) throw new LinkRefused(check.reason);
-        await audit(tx, { userId: user.id, editionId, action: "link", entityType: "article", entityId: article.id, summary: `「${fields.title}」下转文章 #${nextId}` });
+        await audit(tx, {
+          userId: user.id,
+          editionId,
+          action: "link",
+          entityType: "article",
+          entityId: article.id,
+          summary: `「${fields.title}」下转文章 #${nextId}`,
+        });
         touched.push(nextId);
       }
       if (fromChoice.startsWith("link:")) {
         const previousId = Number(fromChoice.slice(5));
         const check = await linkContinuation(tx, editionId, previousId, article.id);
         if (!check.ok) throw new LinkRefused(check.reason);
-        await audit(tx, { userId: user.id, editionId, action: "link", entityType: "article", entityId: previousId, summary: `文章 #${previousId} 下转「${fields.title}」` });
+        await audit(tx, {
+          userId: user.id,
+          editionId,
+          action: "link",
+          entityType: "article",
+          entityId: previousId,
+          summary: `文章 #${previousId} 下转「${fields.title}」`,
+        });
         touched.push(previousId);
       }
       return { articleId: article.id, touched };
@@ -92,7 +152,11 @@ export async function savePastedArticle(_previous: PasteConfirmState, formData: 
       throw error;
     });
   if ("refused" in outcome) {
-    return { message: `没有保存：${outcome.refused}`, fieldErrors: { links: [outcome.refused] }, values: formValues(formData) };
+    return {
+      message: `没有保存：${outcome.refused}`,
+      fieldErrors: { links: [outcome.refused] },
+      values: formValues(formData),
+    };
   }
   revalidateReader({ editionId, pageIds: [pageId], articleIds: outcome.touched });
   redirect(`/admin/editions/${editionId}/pages/${pageId}/articles/${outcome.articleId}?notice=article-created`);

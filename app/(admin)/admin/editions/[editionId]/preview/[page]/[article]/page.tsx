@@ -7,7 +7,11 @@ import { PreviewBanner } from "@/components/admin/preview-banner";
 
 export const metadata = { title: "预览" };
 
-export default async function PreviewArticleRoute({ params }: { params: Promise<{ editionId: string; page: string; article: string }> }) {
+export default async function PreviewArticleRoute({
+  params,
+}: {
+  params: Promise<{ editionId: string; page: string; article: string }>;
+}) {
   await requireUser();
   const { editionId, page, article } = await params;
   const preview = await loadPreviewArticle(editionId, page, article);

@@ -17,7 +17,10 @@ import type { ArticleFormState } from "@/components/admin/article-form";
 const articleRef = z.object({ editionId: id, pageId: id, articleId: id });
 
 async function articleOrRedirect(editionId: number, pageId: number, articleId: number) {
-  const article = await prisma.article.findFirst({ where: { id: articleId, pageId, page: { editionId } }, include: { page: { select: { code: true } } } });
+  const article = await prisma.article.findFirst({
+    where: { id: articleId, pageId, page: { editionId } },
+    include: { page: { select: { code: true } } },
+  });
   if (!article) redirect(`/admin/editions/${editionId}/pages/${pageId}?notice=article-deleted`);
   return article;
 }
@@ -28,27 +31,52 @@ async function articleOrRedirect(editionId: number, pageId: number, articleId: n
  */
 export async function saveArticle(_previous: ArticleFormState, formData: FormData): Promise<ArticleFormState> {
   const user = await requireUser();
-  const parsed = articleFieldsSchema.extend({ editionId: id, pageId: id, articleId: id, version: z.coerce.number().int().positive().max(ID_MAX) }).safeParse(Object.fromEntries(formData));
+  const parsed = articleFieldsSchema
+    .extend({ editionId: id, pageId: id, articleId: id, version: z.coerce.number().int().positive().max(ID_MAX) })
+    .safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const { editionId, pageId, articleId, version, body, ...fields } = parsed.data;
   const article = await articleOrRedirect(editionId, pageId, articleId);
   const saved = await prisma.$transaction(async (tx) => {
-    const result = await tx.article.updateMany({ where: { id: articleId, version }, data: { ...fields, body: textToBody(body), version: { increment: 1 } } });
+    const result = await tx.article.updateMany({
+      where: { id: articleId, version },
+      data: { ...fields, body: textToBody(body), version: { increment: 1 } },
+    });
     if (result.count === 0) return false;
-    await audit(tx, { userId: user.id, editionId, action: "update", entityType: "article", entityId: articleId, summary: `修改文章「${fields.title}」（第 ${article.page.code} 版）` });
+    await audit(tx, {
+      userId: user.id,
+      editionId,
+      action: "update",
+      entityType: "article",
+      entityId: articleId,
+      summary: `修改文章「${fields.title}」（第 ${article.page.code} 版）`,
+    });
     return true;
   });
   if (!saved) {
     const current = await prisma.article.findUnique({ where: { id: articleId } });
     if (!current) redirect(`/admin/editions/${editionId}/pages/${pageId}?notice=article-deleted`);
-    const last = await prisma.auditEntry.findFirst({ where: { entityType: "article", entityId: articleId }, orderBy: { createdAt: "desc" }, include: { user: { select: { name: true } } } });
+    const last = await prisma.auditEntry.findFirst({
+      where: { entityType: "article", entityId: articleId },
+      orderBy: { createdAt: "desc" },
+      include: { user: { select: { name: true } } },
+    });
     return {
       message: "没有保存：这篇文章在你编辑期间被别人修改过。",
       values: formValues(formData),
-      conflict: { version: current.version, values: articleFormValues(current), savedBy: last?.user?.name ?? "另一位编辑", savedAt: formatDateTime(last?.createdAt ?? current.updatedAt) },
+      conflict: {
+        version: current.version,
+        values: articleFormValues(current),
+        savedBy: last?.user?.name ?? "另一位编辑",
+        savedAt: formatDateTime(last?.createdAt ?? current.updatedAt),
+      },
     };
   }
-  revalidateReader({ editionId, pageIds: [pageId], articleIds: [articleId, ...(article.nextPartId ? [article.nextPartId] : [])] });
+  revalidateReader({
+    editionId,
+    pageIds: [pageId],
+    articleIds: [articleId, ...(article.nextPartId ? [article.nextPartId] : [])],
+  });
   revalidatePath(`/admin/editions/${editionId}/pages/${pageId}`);
   const values = formValues(formData);
   return { ok: true, message: "已保存。", values: { ...values, version: String(version + 1) } };
@@ -63,9 +91,20 @@ export async function deleteArticle(formData: FormData): Promise<void> {
   const previous = await prisma.article.findFirst({ where: { nextPartId: articleId }, select: { id: true } });
   await prisma.$transaction(async (tx) => {
     await tx.article.delete({ where: { id: articleId } });
-    await audit(tx, { userId: user.id, editionId, action: "delete", entityType: "article", entityId: articleId, summary: `删除文章「${article.title}」（第 ${article.page.code} 版）` });
+    await audit(tx, {
+      userId: user.id,
+      editionId,
+      action: "delete",
+      entityType: "article",
+      entityId: articleId,
+      summary: `删除文章「${article.title}」（第 ${article.page.code} 版）`,
+    });
   });
-  revalidateReader({ editionId, pageIds: [pageId], articleIds: [articleId, ...(previous ? [previous.id] : []), ...(article.nextPartId ? [article.nextPartId] : [])] });
+  revalidateReader({
+    editionId,
+    pageIds: [pageId],
+    articleIds: [articleId, ...(previous ? [previous.id] : []), ...(article.nextPartId ? [article.nextPartId] : [])],
+  });
   redirect(`/admin/editions/${editionId}/pages/${pageId}?notice=article-deleted`);
 }
 
@@ -78,11 +117,25 @@ export async function moveArticleToPage(_previous: FormState, formData: FormData
   const target = await prisma.page.findFirst({ where: { id: targetPageId, editionId } });
   if (!target) return { message: "目标版面不存在。", fieldErrors: { targetPageId: ["请选择本期的版面"] } };
   if (target.id === pageId) return { message: "文章已在这个版面。", fieldErrors: { targetPageId: ["请选择其他版面"] } };
-  const last = await prisma.article.findFirst({ where: { pageId: target.id }, orderBy: { sortOrder: "desc" }, select: { sortOrder: true } });
+  const last = await prisma.article.findFirst({
+    where: { pageId: target.id },
+    orderBy: { sortOrder: "desc" },
+    select: { sortOrder: true },
+  });
   await prisma.$transaction(async (tx) => {
     // Regions belong to the old page's image, so they do not move with the article.
-    await tx.article.update({ where: { id: articleId }, data: { pageId: target.id, sortOrder: (last?.sortOrder ?? 0) + 1, regions: [], version: { increment: 1 } } });
-    await audit(tx, { userId: user.id, editionId, action: "move", entityType: "article", entityId: articleId, summary: `文章「${article.title}」从第 ${article.page.code} 版移到第 ${target.code} 版` });
+    await tx.article.update({
+      where: { id: articleId },
+      data: { pageId: target.id, sortOrder: (last?.sortOrder ?? 0) + 1, regions: [], version: { increment: 1 } },
+    });
+    await audit(tx, {
+      userId: user.id,
+      editionId,
+      action: "move",
+      entityType: "article",
+      entityId: articleId,
+      summary: `文章「${article.title}」从第 ${article.page.code} 版移到第 ${target.code} 版`,
+    });
   });
   revalidateReader({ editionId, pageIds: [pageId, target.id], articleIds: [articleId] });
   redirect(`/admin/editions/${editionId}/pages/${target.id}/articles/${articleId}`);
@@ -97,12 +150,23 @@ export async function linkNextPart(_previous: FormState, formData: FormData): Pr
   const result = await prisma.$transaction(async (tx) => {
     const check = await linkContinuation(tx, editionId, articleId, nextPartId);
     if (check.ok) {
-      const next = await tx.article.findUniqueOrThrow({ where: { id: nextPartId }, include: { page: { select: { code: true } } } });
-      await audit(tx, { userId: user.id, editionId, action: "link", entityType: "article", entityId: articleId, summary: `「${article.title}」（第 ${article.page.code} 版）下转「${next.title}」（第 ${next.page.code} 版）` });
+      const next = await tx.article.findUniqueOrThrow({
+        where: { id: nextPartId },
+        include: { page: { select: { code: true } } },
+      });
+      await audit(tx, {
+        userId: user.id,
+        editionId,
+        action: "link",
+        entityType: "article",
+        entityId: articleId,
+        summary: `「${article.title}」（第 ${article.page.code} 版）下转「${next.title}」（第 ${next.page.code} 版）`,
+      });
     }
     return check;
   });
-  if (!result.ok) return { message: result.reason, fieldErrors: { nextPartId: [result.reason] }, values: formValues(formData) };
+  if (!result.ok)
+    return { message: result.reason, fieldErrors: { nextPartId: [result.reason] }, values: formValues(formData) };
   revalidateReader({ editionId, articleIds: [articleId, nextPartId] });
   revalidatePath(`/admin/editions/${editionId}`, "layout");
   return { ok: true, message: "已链接续篇。" };
@@ -117,7 +181,14 @@ export async function unlinkNextPart(formData: FormData): Promise<void> {
   if (article.nextPartId) {
     await prisma.$transaction(async (tx) => {
       await tx.article.update({ where: { id: articleId }, data: { nextPartId: null, version: { increment: 1 } } });
-      await audit(tx, { userId: user.id, editionId, action: "unlink", entityType: "article", entityId: articleId, summary: `取消「${article.title}」的转版链接` });
+      await audit(tx, {
+        userId: user.id,
+        editionId,
+        action: "unlink",
+        entityType: "article",
+        entityId: articleId,
+        summary: `取消「${article.title}」的转版链接`,
+      });
     });
     revalidateReader({ editionId, articleIds: [articleId, article.nextPartId] });
   }

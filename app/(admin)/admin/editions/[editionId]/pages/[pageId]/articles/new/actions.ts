@@ -21,10 +21,16 @@ export async function createArticle(_previous: ArticleFormState, formData: FormD
     const duplicate = await recentDuplicate(tx, pageId, fields.title);
     if (duplicate) return duplicate;
     const created = await insertArticle(tx, pageId, { ...fields, body: textToBody(body) });
-    await audit(tx, { userId: user.id, editionId, action: "create", entityType: "article", entityId: created.id, summary: `在第 ${page.code} 版新建文章「${fields.title}」` });
+    await audit(tx, {
+      userId: user.id,
+      editionId,
+      action: "create",
+      entityType: "article",
+      entityId: created.id,
+      summary: `在第 ${page.code} 版新建文章「${fields.title}」`,
+    });
     return created;
   });
   revalidateReader({ editionId, pageIds: [pageId], articleIds: [article.id] });
   redirect(`/admin/editions/${editionId}/pages/${pageId}/articles/${article.id}?notice=article-created`);
 }
-

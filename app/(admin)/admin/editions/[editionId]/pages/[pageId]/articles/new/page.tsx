@@ -13,7 +13,12 @@ export default async function NewArticleRoute({ params }: { params: Promise<{ ed
     <main className="max-w-3xl space-y-4">
       <Breadcrumb items={[...pageCrumbs(page), { label: "新建文章" }]} />
       <h1 className="text-2xl font-bold">新建文章 · 第 {page.code} 版</h1>
-      <ArticleForm action={createArticle} initial={{ kicker: "", title: "", subtitle: "", byline: "", body: "" }} hidden={{ editionId: page.editionId, pageId: page.id }} submitLabel="创建文章" />
+      <ArticleForm
+        action={createArticle}
+        initial={{ kicker: "", title: "", subtitle: "", byline: "", body: "" }}
+        hidden={{ editionId: page.editionId, pageId: page.id }}
+        submitLabel="创建文章"
+      />
     </main>
   );
 }
