@@ -1,16 +1,9 @@
 "use client";
 import { useActionState, useRef, useState } from "react";
-import type { FormState } from "@/lib/admin/form-state";
+import type { ArticleFormState, ArticleValues } from "@/lib/admin/form-state";
 import { Field, FormMessage, inputClass } from "./field";
 import { SubmitButton } from "./submit-button";
 import { useUnsavedChangesWarning } from "./unsaved-changes";
-
-export type ArticleValues = { kicker: string; title: string; subtitle: string; byline: string; body: string };
-
-/** State of an article save: a conflict carries the newer saved version next to the editor's own. */
-export type ArticleFormState = FormState & {
-  conflict?: { version: number; values: ArticleValues; savedBy: string; savedAt: string };
-};
 
 const FIELDS: { name: keyof ArticleValues; label: string; hint?: string }[] = [
   { name: "kicker", label: "引题" },

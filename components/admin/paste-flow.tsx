@@ -1,20 +1,10 @@
 "use client";
 import { useActionState, useState } from "react";
-import type { FormState } from "@/lib/admin/form-state";
+import type { ArticleValues, PasteConfirmState, PasteParseState } from "@/lib/admin/form-state";
 import type { ContinuationSuggestion } from "@/lib/admin/paste-suggestions";
-import type { ArticleValues } from "./article-form";
 import { Field, FormMessage, inputClass, secondaryButtonClass } from "./field";
 import { SubmitButton } from "./submit-button";
 import { useUnsavedChangesWarning } from "./unsaved-changes";
-
-export type PasteParseState = FormState & {
-  parsed?: {
-    values: ArticleValues;
-    continuedTo: ContinuationSuggestion | null;
-    continuedFrom: ContinuationSuggestion | null;
-  };
-};
-export type PasteConfirmState = FormState;
 
 type ParseAction = (state: PasteParseState, formData: FormData) => Promise<PasteParseState>;
 type SaveAction = (state: PasteConfirmState, formData: FormData) => Promise<PasteConfirmState>;

@@ -30,17 +30,21 @@ const routes = routeFiles.map((file) => ({
 const actions = walk("app/(admin)")
   .filter((file) => /\/actions\.ts$/.test(file))
   .flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/^export async function (\w+)/gm)].map((match) => ({
-      file,
-      name: match[1],
-    })),
+    // Plain async functions and the ones made by the action helper (export const x = adminAction(…)).
+    [...readFileSync(file, "utf8").matchAll(/^export (?:async function (\w+)|const (\w+) = admin\w*\()/gm)].map(
+      (match) => ({ file, name: match[1] ?? match[2] }),
+    ),
   );
 const handlers = walk("app/api/admin")
   .filter((file) => file.endsWith("/route.ts"))
   .flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/^export async function (GET|POST|PUT|PATCH|DELETE)\b/gm)].map((match) => ({
+    [
+      ...readFileSync(file, "utf8").matchAll(
+        /^export (?:async function (GET|POST|PUT|PATCH|DELETE)\b|const (GET|POST|PUT|PATCH|DELETE) = admin\w*\()/gm,
+      ),
+    ].map((match) => ({
       file,
-      method: match[1],
+      method: match[1] ?? match[2],
       pattern: file.replace(/^app/, "").replace(/\/route\.ts$/, ""),
     })),
   );

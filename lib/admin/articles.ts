@@ -1,10 +1,10 @@
 import "server-only";
 import { articleBodySchema, parseJsonColumn, regionsSchema } from "../content";
+import type { PrismaClient } from "../db/client";
 import { prisma } from "../db/prisma";
 import { bodyToText } from "./body-text";
 import { isoDate } from "./dates";
-
-export type ArticleFormValues = { kicker: string; title: string; subtitle: string; byline: string; body: string };
+import type { ArticleValues } from "./form-state";
 
 export function articleFormValues(article: {
   kicker: string | null;
@@ -12,7 +12,7 @@ export function articleFormValues(article: {
   subtitle: string | null;
   byline: string | null;
   body: unknown;
-}): ArticleFormValues {
+}): ArticleValues {
   return {
     kicker: article.kicker ?? "",
     title: article.title,
@@ -83,4 +83,8 @@ export async function listEditionArticles(editionId: number) {
     sortOrder: row.sortOrder,
     nextPartId: row.nextPartId,
   }));
+}
+
+export async function articleExists(db: PrismaClient, articleId: number): Promise<boolean> {
+  return (await db.article.count({ where: { id: articleId } })) > 0;
 }

@@ -1,7 +1,16 @@
 import "server-only";
+import type { z } from "zod";
 import { parseJsonColumn, imageVariantsSchema } from "../content";
+import type { PrismaClient } from "../db/client";
+import { isDbError } from "../db/errors";
 import { prisma } from "../db/prisma";
-import { isoDate } from "./dates";
+import { audit } from "./audit";
+import { dateFromIso, isoDate } from "./dates";
+import { InputError } from "./form-state";
+import type { editionSchema } from "./schemas";
+
+export type Actor = { id: number };
+export type EditionInput = z.output<typeof editionSchema>;
 
 export type EditionListItem = {
   id: number;
@@ -119,4 +128,29 @@ export async function getAuditLog(editionId: number) {
     entityId: row.entityId,
     summary: row.summary,
   }));
+}
+
+/** Creates a draft edition; a date the publication already has is refused on the date field. */
+export async function createEdition(db: PrismaClient, actor: Actor, input: EditionInput): Promise<{ id: number }> {
+  const { publicationId, issueDate, issueNumber } = input;
+  try {
+    return await db.$transaction(async (tx) => {
+      const edition = await tx.edition.create({
+        data: { publicationId, issueDate: dateFromIso(issueDate), issueNumber },
+      });
+      await audit(tx, {
+        userId: actor.id,
+        editionId: edition.id,
+        action: "create",
+        entityType: "edition",
+        entityId: edition.id,
+        summary: `新建期次 ${issueDate}（第 ${issueNumber} 期）`,
+      });
+      return { id: edition.id };
+    });
+  } catch (error) {
+    if (isDbError(error, "unique", "editions_publication_id_issue_date_key"))
+      throw InputError.on("issueDate", `${issueDate} 已经有一期报纸了，请选择其他日期或打开那一期。`);
+    throw error;
+  }
 }

@@ -8,6 +8,7 @@ import type { PrismaClient } from "../db/client";
 import { parseJsonColumn, regionsSchema, type Region } from "../content";
 import { storePageImage } from "../page-image";
 import { audit } from "./audit";
+import { UploadError } from "./upload-error";
 
 export const PAGE_IMAGE_LIMITS = {
   maxBytes: 40 * 1024 * 1024,
@@ -22,14 +23,7 @@ const ALLOWED = new Map([
   ["image/webp", "webp"],
 ]);
 
-export class UploadError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
+export { UploadError };
 
 export async function checkPageImage(bytes: Buffer): Promise<{ extension: string; width: number; height: number }> {
   if (bytes.length === 0) throw new UploadError("文件是空的。", 400);

@@ -1,4 +1,4 @@
-import { UploadError } from "./page-upload";
+import { UploadError } from "./upload-error";
 
 /** Reads a request body up to `limit` bytes; a larger body is refused without being read whole. */
 export async function readLimited(request: Request, limit: number): Promise<Buffer> {

@@ -6,12 +6,11 @@ import { requireUser } from "@/lib/auth/session";
 import { audit } from "@/lib/admin/audit";
 import { insertArticle, linkContinuation, recentDuplicate } from "@/lib/admin/article-writes";
 import { textToBody } from "@/lib/admin/body-text";
-import { formValues, invalid } from "@/lib/admin/form-state";
+import { formValues, invalid, type PasteConfirmState, type PasteParseState } from "@/lib/admin/form-state";
 import { suggestContinuation } from "@/lib/admin/paste-suggestions";
 import { revalidateReader } from "@/lib/admin/revalidate";
 import { articleFieldsSchema, id, ID_MAX } from "@/lib/admin/schemas";
 import { parsePastedArticle } from "@/lib/paste/parse";
-import type { PasteConfirmState, PasteParseState } from "@/components/admin/paste-flow";
 
 const pasteInput = z.object({
   editionId: id,

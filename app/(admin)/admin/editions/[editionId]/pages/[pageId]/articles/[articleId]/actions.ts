@@ -9,10 +9,9 @@ import { articleFormValues } from "@/lib/admin/articles";
 import { linkContinuation } from "@/lib/admin/article-writes";
 import { textToBody } from "@/lib/admin/body-text";
 import { formatDateTime } from "@/lib/admin/dates";
-import { formValues, invalid, type FormState } from "@/lib/admin/form-state";
+import { formValues, invalid, type ArticleFormState, type FormState } from "@/lib/admin/form-state";
 import { revalidateReader } from "@/lib/admin/revalidate";
 import { articleFieldsSchema, id, ID_MAX } from "@/lib/admin/schemas";
-import type { ArticleFormState } from "@/components/admin/article-form";
 
 const articleRef = z.object({ editionId: id, pageId: id, articleId: id });
 

@@ -5,10 +5,9 @@ import { requireUser } from "@/lib/auth/session";
 import { audit } from "@/lib/admin/audit";
 import { textToBody } from "@/lib/admin/body-text";
 import { insertArticle, recentDuplicate } from "@/lib/admin/article-writes";
-import { invalid } from "@/lib/admin/form-state";
+import { invalid, type ArticleFormState } from "@/lib/admin/form-state";
 import { revalidateReader } from "@/lib/admin/revalidate";
 import { articleFieldsSchema, id } from "@/lib/admin/schemas";
-import type { ArticleFormState } from "@/components/admin/article-form";
 
 export async function createArticle(_previous: ArticleFormState, formData: FormData): Promise<ArticleFormState> {
   const user = await requireUser();
