@@ -26,8 +26,13 @@ export function createSharedTagsCacheHandler(options) {
   pool.on("error", () => {}); // an idle connection dropping is not fatal here
   const instance = randomUUID();
   const interval = options.syncIntervalMs ?? 1000;
-  /** The newest invalidation seen; null until the first sync, which skips the past (this instance's cache starts empty). */
-  /** @type {string | null} */
+  /**
+   * The PostgreSQL snapshot of the last sync ("xmin:xmax:in-progress xids"); null until the first
+   * sync, which skips the past (this instance's cache starts empty). A sync reads the rows that
+   * snapshot could not see: rows of transactions that had not committed yet are read once they
+   * have, even when rows with higher ids committed before them.
+   * @type {string | null}
+   */
   let cursor = null;
   let lastSync = 0;
   /** @type {Promise<void> | null} */
@@ -35,19 +40,23 @@ export function createSharedTagsCacheHandler(options) {
 
   async function sync() {
     try {
-      if (cursor === null) {
-        const { rows } = await pool.query("SELECT coalesce(max(id), 0)::text AS id FROM cache_invalidations");
-        cursor = rows[0].id;
-        return;
-      }
+      // One statement, so the rows and the snapshot recorded for the next sync are the same view.
       const { rows } = await pool.query(
-        "SELECT id::text, tags, expire_seconds FROM cache_invalidations WHERE id > $1 AND instance <> $2 ORDER BY id",
+        `SELECT pg_current_snapshot()::text AS snapshot,
+           CASE WHEN $1::text IS NULL THEN '[]'::json ELSE coalesce((
+             SELECT json_agg(json_build_object('tags', tags, 'expire', expire_seconds) ORDER BY id)
+             FROM cache_invalidations
+             WHERE xid >= pg_snapshot_xmin($1::pg_snapshot)
+               AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot)
+               AND instance <> $2), '[]'::json) END AS invalidations`,
         [cursor, instance],
       );
-      for (const row of rows) {
-        await local.updateTags(row.tags, row.expire_seconds === null ? undefined : { expire: row.expire_seconds });
-        cursor = row.id;
+      /** @type {{ tags: string[], expire: number | null }[]} */
+      const invalidations = rows[0].invalidations;
+      for (const row of invalidations) {
+        await local.updateTags(row.tags, row.expire === null ? undefined : { expire: row.expire });
       }
+      cursor = rows[0].snapshot;
     } catch (error) {
       console.error(`cache handler: could not read invalidations (${/** @type {Error} */ (error).message}); retrying`);
     } finally {

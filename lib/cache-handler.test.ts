@@ -2,6 +2,7 @@
 // invalidations travel through PostgreSQL.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import pg from "pg";
 import { createSharedTagsCacheHandler, handlerDatabaseUrl, type SharedTagsCacheHandler } from "./cache-handler.mjs";
 import { databaseUrl } from "./db/url";
 import { freshDatabase, type TestDatabase } from "./testing/database";
@@ -40,6 +41,46 @@ test("another instance's invalidation removes the cached entry here after the ne
   await new Promise((r) => setTimeout(r, 5)); // Next.js rounds the invalidation time to the millisecond
   assert.equal(await handler.get("edition-view", []), undefined);
   assert.ok((await handler.getExpiration(["edition:1"])) > 0);
+});
+
+test("an invalidation whose transaction commits after a later one is not skipped", async () => {
+  await handler.set("late-view", Promise.resolve(entry(["edition:501"])));
+  // Ids are taken when a row is inserted, not when it commits: the slow
+  // transaction's row has the lower id but becomes visible last.
+  const slow = new pg.Client({ connectionString: db.url });
+  await slow.connect();
+  try {
+    await slow.query("BEGIN");
+    await slow.query(
+      `INSERT INTO cache_invalidations (tags, instance) VALUES (ARRAY['edition:501'], 'other-instance')`,
+    );
+    await db.prisma
+      .$executeRaw`INSERT INTO cache_invalidations (tags, instance) VALUES (ARRAY['edition:502'], 'other-instance')`;
+    await handler.refreshTags();
+    assert.ok(await handler.get("late-view", []), "edition:501 is not committed yet");
+    await slow.query("COMMIT");
+  } finally {
+    await slow.end();
+  }
+  await handler.refreshTags();
+  await new Promise((r) => setTimeout(r, 5));
+  assert.equal(await handler.get("late-view", []), undefined, "the late commit's invalidation was read");
+});
+
+test("a rolled-back invalidation is never applied", async () => {
+  await handler.set("kept-view", Promise.resolve(entry(["edition:601"])));
+  const aborted = new pg.Client({ connectionString: db.url });
+  await aborted.connect();
+  try {
+    await aborted.query("BEGIN");
+    await aborted.query(`INSERT INTO cache_invalidations (tags, instance) VALUES (ARRAY['edition:601'], 'other')`);
+    await handler.refreshTags();
+    await aborted.query("ROLLBACK");
+  } finally {
+    await aborted.end();
+  }
+  await handler.refreshTags();
+  assert.ok(await handler.get("kept-view", []));
 });
 
 test("entries with other tags stay cached", async () => {
