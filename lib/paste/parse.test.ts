@@ -6,6 +6,7 @@ import {
   pageRefMatches,
   parsePastedArticle,
   splitParagraphs,
+  stripInvisible,
   titleSimilarity,
 } from "./parse";
 
@@ -210,4 +211,137 @@ test("similar titles are found; unrelated ones are not", () => {
   const candidates = [{ title: "体育新闻" }, { title: "新区建设提速" }, { title: "天气预报" }];
   assert.equal(findSimilarTitle("海城新区建设提速 年内开工项目超百个", candidates)?.title, "新区建设提速");
   assert.equal(findSimilarTitle("完全不同的标题", candidates), null);
+});
+
+// Text copied from web pages, PDFs and Word carries characters the eye cannot see.
+
+test("every kind of space inside a line becomes one ordinary space", () => {
+  assert.deepEqual(splitParagraphs("第一段\u00a0开始\u2009\u202f继续\u3000结束\t了。"), ["第一段 开始 继续 结束 了。"]);
+});
+
+test("zero-width characters and soft hyphens are dropped everywhere", () => {
+  const result = parsePastedArticle("\ufeff标题\u200b\n\n正\u200c文\u2060。\u00ad\n\n本报\u200d记者 张三");
+  assert.equal(result.title, "标题");
+  assert.deepEqual(result.paragraphs, ["正文。"]);
+  assert.equal(result.byline, "本报记者 张三");
+});
+
+test("a joiner stays where it joins: emoji sequences and joining scripts", () => {
+  assert.equal(stripInvisible("一家人👨\u200d👩\u200d👧"), "一家人👨\u200d👩\u200d👧");
+  assert.equal(stripInvisible("❤\ufe0f\u200d🔥"), "❤\ufe0f\u200d🔥");
+  assert.equal(stripInvisible("می\u200cخواهم"), "می\u200cخواهم");
+  assert.equal(stripInvisible("中\u200d文\u200cA\u200db"), "中文Ab");
+});
+
+test("lines indented with em spaces, non-breaking spaces or a tab start paragraphs", () => {
+  assert.deepEqual(splitParagraphs("\u2003\u2003第一段\n接着。\n\u00a0\u00a0第二段。\n\t第三段。\n\u2003第四段。"), [
+    "第一段接着。",
+    "第二段。",
+    "第三段。",
+    "第四段。",
+  ]);
+});
+
+test("one narrow space or a zero-width character does not indent a line", () => {
+  assert.deepEqual(splitParagraphs("　　第一段开始\n\u200b接着写，\n 还在第一段。"), [
+    "第一段开始接着写，还在第一段。",
+  ]);
+});
+
+test("CR alone, U+2028 and Word's vertical-tab line break end lines", () => {
+  const result = parsePastedArticle("标题\r\r第一段。\r\r第二段。\r");
+  assert.equal(result.title, "标题");
+  assert.deepEqual(result.paragraphs, ["第一段。", "第二段。"]);
+  assert.deepEqual(splitParagraphs("第一行。\u2028第二行。\v第三行。"), ["第一行。", "第二行。", "第三行。"]);
+});
+
+test("a line of only invisible or exotic spaces is a blank line", () => {
+  assert.deepEqual(splitParagraphs("第一段第一行\n接着写\n\u2009\u200b\u00a0\n第二段第一行\n接着写"), [
+    "第一段第一行接着写",
+    "第二段第一行接着写",
+  ]);
+});
+
+for (const [label, ending, page] of [
+  ["spaces inside the number", "（下转第1 2版）", "12"],
+  ["spaces between every character", "（ 下 转 第 A 0 8 版 ）", "A08"],
+  ["lenticular brackets", "【下转第3版】", "3"],
+  ["tortoise-shell brackets", "〔下转第3版〕", "3"],
+  ["full-width square brackets and letter", "［下转第Ｂ２版］", "B2"],
+  ["zero-width characters inside", "（下\u200b转第\u20608\u200c版）", "8"],
+] as const) {
+  test(`"continued on" survives pasting: ${label}`, () => {
+    const result = parsePastedArticle(`标题\n\n第一段。\n\n最后一段写到一半${ending}`);
+    assert.equal(result.continuedTo?.page, page);
+    assert.deepEqual(result.paragraphs, ["第一段。", "最后一段写到一半"]);
+  });
+}
+
+test('"continued from" in small parentheses with spaces', () => {
+  const result = parsePastedArticle("续篇标题\n\n﹙ 上接 第 1 版 ﹚会议还指出。\n\n第二段。");
+  assert.equal(result.continuedFrom?.page, "1");
+  assert.equal(result.continuedFrom?.text, "﹙上接第1版﹚");
+  assert.deepEqual(result.paragraphs, ["会议还指出。", "第二段。"]);
+});
+
+for (const [line, expected] of [
+  ["记者：李明", "记者：李明"],
+  ["作者:马二", "作者:马二"],
+  ["文／图\u00a0本报记者\u2009孙七", "文／图 本报记者 孙七"],
+  ["本 报 记 者\u3000张 三", "本 报 记 者 张 三"],
+] as const) {
+  test(`bylines with colons, full-width slashes or letter-spacing: ${line}`, () => {
+    const result = parsePastedArticle(`标题\n\n正文第一段。\n\n正文第二段。\n\n${line}`);
+    assert.equal(result.byline, expected);
+    assert.deepEqual(result.paragraphs, ["正文第一段。", "正文第二段。"]);
+  });
+}
+
+test("a bracketed byline after the last sentence, with spaces inside its role", () => {
+  const result = parsePastedArticle("标题\n\n正文第一段。\n\n最后一段结束。 ( 记 者  张三 )");
+  assert.equal(result.byline, "记 者 张三");
+  assert.deepEqual(result.paragraphs, ["正文第一段。", "最后一段结束。"]);
+});
+
+test("a number broken over two lines is joined without a space", () => {
+  assert.deepEqual(splitParagraphs("　　今年同比增长1\n2%，吞吐量2.\n3亿吨。\n　　Port of\nHaicheng."), [
+    "今年同比增长12%，吞吐量2.3亿吨。",
+    "Port of Haicheng.",
+  ]);
+});
+
+test("Word: after a blank line under the title, each line is a paragraph", () => {
+  const result = parsePastedArticle(
+    "海城港吞吐量创新高\n\n今年前十个月，吞吐量同比增长12%。\n港务局表示，将继续扩建码头。\n“我们有信心。”\n本报记者 张三",
+  );
+  assert.equal(result.title, "海城港吞吐量创新高");
+  assert.deepEqual(result.paragraphs, [
+    "今年前十个月，吞吐量同比增长12%。",
+    "港务局表示，将继续扩建码头。",
+    "“我们有信心。”",
+  ]);
+  assert.equal(result.byline, "本报记者 张三");
+});
+
+test("PDF: unindented hard-wrapped lines join; a short line ending a sentence closes the paragraph", () => {
+  const text = [
+    "海城港吞吐量创新高",
+    "",
+    "今年前十个月，海城港货物吞吐量同比",
+    "增长12%。",
+    "港务局表示，将继续扩建码头，预计明",
+    "年投入使用，届时吞吐能力将再提高",
+    "三成。",
+  ].join("\n");
+  assert.deepEqual(parsePastedArticle(text).paragraphs, [
+    "今年前十个月，海城港货物吞吐量同比增长12%。",
+    "港务局表示，将继续扩建码头，预计明年投入使用，届时吞吐能力将再提高三成。",
+  ]);
+});
+
+test("blank lines before and after the text change nothing", () => {
+  assert.deepEqual(
+    parsePastedArticle("\n \n标题\n第一行。\n第二行。\n\n\u3000\n"),
+    parsePastedArticle("标题\n第一行。\n第二行。"),
+  );
 });
