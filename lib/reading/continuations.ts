@@ -1,6 +1,7 @@
 // Articles that run over several pages are chains of parts linked by
 // nextPartId. The jump lines "（下转第8版）" and "（上接第1版）" are derived
 // from the chain, never stored in the text.
+import { findNote } from "../paste/parse";
 import { pageNumberLabel } from "./page-codes";
 import { locateArticle, type ArticleLocation } from "./reading-order";
 import type { ArticleBlock, EditionSnapshot } from "./types";
@@ -60,20 +61,18 @@ export function continuationOf(edition: EditionSnapshot, articleId: number): Con
   };
 }
 
-const JUMP_AT_END = /\s*[（(](?:下转|转)第?[a-z]?\d+版[）)]\s*$/i;
-const JUMP_AT_START = /^\s*[（(](?:上接|接)第?[a-z]?\d+版[）)]\s*/i;
-
 /**
  * Removes jump lines typed into the text itself (pasted from the print
- * layout), since the reader adds its own, linked ones.
+ * layout), since the reader adds its own, linked ones. The paste parser
+ * owns what a jump line looks like.
  */
 export function stripJumpLines(blocks: ArticleBlock[]): ArticleBlock[] {
   return blocks
     .map((block, index) => {
       if (block.type !== "paragraph") return block;
       let text = block.text;
-      if (index === 0) text = text.replace(JUMP_AT_START, "");
-      if (index === blocks.length - 1) text = text.replace(JUMP_AT_END, "");
+      if (index === 0) text = findNote(text, "from", "start")?.rest ?? text;
+      if (index === blocks.length - 1) text = findNote(text, "to", "end")?.rest ?? text;
       return { ...block, text };
     })
     .filter((block) => block.type !== "paragraph" || block.text.trim() !== "");
