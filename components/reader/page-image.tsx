@@ -1,28 +1,7 @@
 import Link from "next/link";
-import type { Region } from "@/lib/content";
+import { regionStyle } from "@/lib/regions";
 import { articleHref } from "@/lib/reading/urls";
 import type { PageImage as PageImageData, PageSummary } from "@/lib/reading/types";
-
-function boundingBox(region: Region): { x: number; y: number; w: number; h: number } {
-  if (region.type === "rect") return region;
-  const xs = region.points.map(([x]) => x);
-  const ys = region.points.map(([, y]) => y);
-  return {
-    x: Math.min(...xs),
-    y: Math.min(...ys),
-    w: Math.max(...xs) - Math.min(...xs),
-    h: Math.max(...ys) - Math.min(...ys),
-  };
-}
-
-const percent = (value: number, of: number) => `${Math.max(0, Math.min(100, (value / of) * 100)).toFixed(4)}%`;
-
-/** A polygon region is clipped to its shape, in percentages of its bounding box, so it scales with the image. */
-function clipPath(region: Region): string | undefined {
-  if (region.type !== "polygon") return undefined;
-  const box = boundingBox(region);
-  return `polygon(${region.points.map(([x, y]) => `${percent(x - box.x, box.w)} ${percent(y - box.y, box.h)}`).join(", ")})`;
-}
 
 /**
  * The page image with each article's regions as links laid over it in
@@ -43,26 +22,17 @@ export function PageImage({ page, image, base }: { page: PageSummary; image: Pag
         fetchPriority="high"
       />
       {page.articles.flatMap((article) =>
-        article.regions.map((region, index) => {
-          const box = boundingBox(region);
-          return (
-            <Link
-              key={`${article.id}-${index}`}
-              href={articleHref(base, page.code, article.position)}
-              aria-label={article.title}
-              title={article.title}
-              data-region={article.position}
-              className="absolute block border-2 border-transparent transition-colors hover:border-blue-600 hover:bg-blue-500/15 focus-visible:border-blue-700 focus-visible:bg-blue-500/20 focus-visible:outline-3 focus-visible:outline-offset-0 focus-visible:outline-amber-400 active:bg-blue-500/25"
-              style={{
-                left: percent(box.x, image.width),
-                top: percent(box.y, image.height),
-                width: percent(box.w, image.width),
-                height: percent(box.h, image.height),
-                clipPath: clipPath(region),
-              }}
-            />
-          );
-        }),
+        article.regions.map((region, index) => (
+          <Link
+            key={`${article.id}-${index}`}
+            href={articleHref(base, page.code, article.position)}
+            aria-label={article.title}
+            title={article.title}
+            data-region={article.position}
+            className="absolute block border-2 border-transparent transition-colors hover:border-blue-600 hover:bg-blue-500/15 focus-visible:border-blue-700 focus-visible:bg-blue-500/20 focus-visible:outline-3 focus-visible:outline-offset-0 focus-visible:outline-amber-400 active:bg-blue-500/25"
+            style={regionStyle(region, image)}
+          />
+        )),
       )}
     </div>
   );
