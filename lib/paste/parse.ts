@@ -11,6 +11,8 @@
 // unanchored: each runs on a short window or is anchored at the start, so a
 // 500,000-character paste parses in linear time.
 
+import { stripInvisible } from "../text";
+
 export type ContinuationNote = {
   direction: "to" | "from";
   /** As printed, e.g. "8", "A8", "B03". */ page: string;
@@ -57,27 +59,6 @@ const NOTE_AT = {
 };
 /** "（下转第A123版）" has 10 characters without spaces; a window of 12 always holds a note. */
 const NOTE_WINDOW = 12;
-
-// Zero-width characters and the soft hyphen are invisible in every source and
-// are dropped. A zero-width (non-)joiner stays only where it does something:
-// inside an emoji sequence (👨‍👩‍👧) or between letters of a joining script
-// such as Arabic or Mongolian.
-const INVISIBLE =
-  /([\p{Extended_Pictographic}\p{L}\p{M}][\uFE0F\u{1F3FB}-\u{1F3FF}]?)([\u200C\u200D])(?=([\p{Extended_Pictographic}\p{L}\p{M}]))|[\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
-const EMOJI = /\p{Extended_Pictographic}/u;
-const LETTER = /[\p{L}\p{M}]/u;
-const NON_JOINING_SCRIPT = /[\p{sc=Han}\p{sc=Latin}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Bopomofo}]/u;
-const joiningLetter = (char: string) => LETTER.test(char) && !NON_JOINING_SCRIPT.test(char);
-
-/** Drops zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and soft hyphens, except joiners that join. */
-export function stripInvisible(text: string): string {
-  return text.replace(INVISIBLE, (_match, before?: string, joiner?: string, after?: string) => {
-    if (before === undefined || joiner === undefined || after === undefined) return "";
-    const base = [...before][0];
-    const keep = (EMOJI.test(base) && EMOJI.test(after)) || (joiningLetter(base) && joiningLetter(after));
-    return keep ? before + joiner : before;
-  });
-}
 
 // CR, CRLF, vertical tab and form feed (Word's manual line break and page break), NEL, U+2028/U+2029.
 const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
