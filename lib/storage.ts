@@ -47,6 +47,11 @@ export async function removeFile(key: string): Promise<void> {
   await rm(storagePath(key), { force: true });
 }
 
+/** Removes a folder of stored files (an upload's image, sizes and tiles share one prefix). */
+export async function removeFolder(prefix: string): Promise<void> {
+  await rm(storagePath(prefix), { recursive: true, force: true });
+}
+
 /** The URL the app serves a stored file under. */
 export function mediaUrl(key: string): string {
   return `/media/${key}`;

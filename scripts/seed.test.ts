@@ -2,12 +2,16 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freshDatabase, type TestDatabase } from "../lib/testing/database";
 import { addDays, todayInShanghai } from "../lib/sample/dates";
-import { regionsSchema } from "../lib/content";
+import { PDFDocument } from "pdf-lib";
+import { articleBodySchema, regionsSchema } from "../lib/content";
+import { deepZoomSchema } from "../lib/deep-zoom";
+import { proposeRegions } from "../lib/pdf/match";
+import { textLayerSchema } from "../lib/pdf/text-layer";
 
 let db: TestDatabase;
 const storage = mkdtempSync(path.join(os.tmpdir(), "banmian-seed-"));
@@ -82,6 +86,52 @@ test("eight named pages, four to eight articles each, images and regions inside 
   assert.ok(
     pages.flatMap((p) => p.articles).some((a) => a.kicker) && pages.flatMap((p) => p.articles).some((a) => a.subtitle),
   );
+});
+
+test("every page has its one-page PDF with real text, deep-zoom tiles, and a text layer that finds its articles", async () => {
+  const pages = await db.prisma.page.findMany({
+    where: { edition: { issueDate: new Date(`${todayInShanghai()}T00:00:00Z`) } },
+    include: { articles: { orderBy: { sortOrder: "asc" } }, text: true },
+    orderBy: { sortOrder: "asc" },
+  });
+  assert.equal(pages.length, 8);
+  for (const page of pages) {
+    assert.ok(page.pdfKey && existsSync(path.join(storage, page.pdfKey)), `${page.code} PDF file`);
+    const pdf = await PDFDocument.load(readFileSync(path.join(storage, page.pdfKey)));
+    assert.equal(pdf.getPageCount(), 1);
+    const tiles = deepZoomSchema.parse(page.imageTiles);
+    assert.deepEqual([tiles.width, tiles.height], [page.imageWidth, page.imageHeight]);
+    assert.ok(existsSync(path.join(storage, `${tiles.key}.dzi`)));
+    assert.ok(page.text, `${page.code} text layer`);
+    const layer = textLayerSchema.parse(page.text.layer);
+    const printed = layer.lines.map((line) => line.text).join("");
+    for (const article of page.articles) assert.ok(printed.includes(article.title), `${page.code}: ${article.title}`);
+    // Proposals from the PDF's text land inside the regions the layout gave each article.
+    const proposals = proposeRegions(
+      layer,
+      page.articles.map((article) => ({
+        ...article,
+        paragraphs: articleBodySchema.parse(article.body).flatMap((b) => (b.type === "paragraph" ? [b.text] : [])),
+      })),
+      page.imageWidth!,
+    );
+    page.articles.forEach((article, i) => {
+      const [truth] = regionsSchema.parse(article.regions);
+      const proposal = proposals[i];
+      assert.ok(proposal && truth.type === "rect", `${page.code}: a proposal for ${article.title}`);
+      for (const found of proposal.regions) {
+        assert.ok(found.type === "rect");
+        const slack = page.imageWidth! / 100;
+        assert.ok(
+          found.x >= truth.x - slack &&
+            found.y >= truth.y - slack &&
+            found.x + found.w <= truth.x + truth.w + slack &&
+            found.y + found.h <= truth.y + truth.h + slack,
+          `${page.code} ${article.title}: ${JSON.stringify(found)} inside ${JSON.stringify(truth)}`,
+        );
+      }
+    });
+  }
 });
 
 test("every edition continues a01 → a08, and today's has a three-part chain", async () => {

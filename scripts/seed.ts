@@ -1,19 +1,23 @@
 // npm run db:seed [-- --days N] [-- --archive YEARS]
 // Loads the sample daily 海城日报: N (default 10) published editions ending
-// today (Asia/Shanghai) and a draft for tomorrow, eight pages each with a
-// generated page image and matching article regions. Dates that already have
+// today (Asia/Shanghai) and a draft for tomorrow, eight pages each laid out
+// once and made into a one-page PDF with real text (the 本版PDF), which is
+// rendered into the page image, its tiles and its text layer the way an
+// uploaded PDF is; article regions match the layout. Dates that already have
 // an edition are left alone, so seeding twice adds nothing and never
 // overwrites an editor's work. --archive YEARS adds a text-only synthetic
 // archive before the sample dates, for benchmarks.
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import sharp from "sharp";
 import { createPrismaClient } from "../lib/db/client";
-import { PAGE_HEIGHT, PAGE_WIDTH, layoutPage, type LayoutArticle } from "../lib/sample/page-layout";
+import { PAGE_WIDTH, layoutPage, type LayoutArticle } from "../lib/sample/page-layout";
+import { pagePdf } from "../lib/sample/page-pdf";
 import { createRandom, type Random } from "../lib/sample/random";
 import { SAMPLE_PAGES, body, byline, kicker, pickTitles, subtitle, type Topic } from "../lib/sample/text";
-import { storePageImage, PAGE_IMAGE_VARIANTS } from "../lib/page-image";
-import { storagePath } from "../lib/storage";
+import type { StoredPageImage } from "../lib/page-image";
+import { createPdfPool } from "../lib/pdf/run";
+import type { TextLayer } from "../lib/pdf/text-layer";
+import { scaleRegions } from "../lib/admin/page-upload";
+import { getFile, putFile } from "../lib/storage";
 import type { BodyBlock } from "../lib/content";
 import { assertDatabaseReady } from "./lib/connect";
 import { addDays, formatIsoDate, todayInShanghai, issueNumberFor, chineseDateLabel } from "../lib/sample/dates";
@@ -41,6 +45,8 @@ const log = (line: string) => quiet || console.log(line);
 
 await assertDatabaseReady();
 const prisma = createPrismaClient();
+// Two threads render pages (PDFium, sharp) while the main thread lays out and writes the next PDFs.
+const pdfPool = createPdfPool(2);
 
 type PlannedArticle = {
   kicker: string | null;
@@ -95,25 +101,39 @@ function jumpLabel(pageCode: string, direction: "to" | "from"): string {
   return direction === "to" ? `（下转第${number}版）` : `（上接第${number}版）`;
 }
 
-async function renderPageImage(date: string, pageIndex: number, layout: Parameters<typeof layoutPage>[0]) {
-  const { svg, regions } = layoutPage(layout);
-  const hash = createHash("sha256").update(svg).digest("hex").slice(0, 12);
+type RenderedSample = { image: StoredPageImage; pdfKey: string; textLayer: TextLayer | null };
+
+/**
+ * The page's PDF and what rendering it gives, under a key that hashes the
+ * layout: seeding another database into the same storage reuses the files.
+ */
+async function renderPage(
+  date: string,
+  pageIndex: number,
+  layout: Parameters<typeof layoutPage>[0],
+): Promise<RenderedSample & { regions: ReturnType<typeof layoutPage>["regions"] }> {
+  const { elements, regions } = layoutPage(layout);
+  const hash = createHash("sha256").update(JSON.stringify(elements)).digest("hex").slice(0, 12);
   const prefix = `pages/${date}/${SAMPLE_PAGES[pageIndex].code}-${hash}`;
-  const reuse = existsSync(storagePath(`${prefix}/original.png`));
-  const image = reuse
-    ? {
-        imageKey: `${prefix}/original.png`,
-        imageWidth: PAGE_WIDTH,
-        imageHeight: PAGE_HEIGHT,
-        imageVariants: await Promise.all(
-          PAGE_IMAGE_VARIANTS.map(async (v) => {
-            const meta = await sharp(storagePath(`${prefix}/${v.name}.webp`)).metadata();
-            return { name: v.name, key: `${prefix}/${v.name}.webp`, width: meta.width!, height: meta.height! };
-          }),
-        ),
-      }
-    : await storePageImage(await sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer(), prefix, "png");
-  return { image, regions };
+  const manifestKey = `${prefix}/sample.json`;
+  const cached = await getFile(manifestKey);
+  let rendered: RenderedSample;
+  if (cached) rendered = JSON.parse(cached.toString("utf8")) as RenderedSample;
+  else {
+    const pdf = await pagePdf(elements, {
+      title: `${layout.publicationName} ${layout.dateLabel} 第${layout.code.toUpperCase()}版 ${layout.name}`,
+      author: layout.publicationName,
+      created: new Date(`${date}T00:00:00+08:00`),
+    });
+    const pdfKey = `${prefix}/page.pdf`;
+    await putFile(pdfKey, pdf);
+    const { image, textLayer } = await pdfPool.run("render", pdf, { prefix });
+    rendered = { image, pdfKey, textLayer };
+    await putFile(manifestKey, Buffer.from(JSON.stringify(rendered)));
+  }
+  // The layout is in page pixels; the image is the PDF rendered at its resolution.
+  const scale = rendered.image.imageWidth / PAGE_WIDTH;
+  return { ...rendered, regions: scaleRegions(regions, scale, scale) };
 }
 
 async function seedEdition(
@@ -131,7 +151,7 @@ async function seedEdition(
     articles.forEach((a) => a.next && previousOf.set(`${a.next.page}:${a.next.article}`, p)),
   );
 
-  const rendered: Awaited<ReturnType<typeof renderPageImage>>[] = [];
+  const rendering: ReturnType<typeof renderPage>[] = [];
   for (const [p, articles] of plan.entries()) {
     const layoutArticles: LayoutArticle[] = articles.map((a, i) => {
       const from = previousOf.get(`${p}:${i}`);
@@ -145,8 +165,8 @@ async function seedEdition(
         jumpFrom: from !== undefined ? jumpLabel(SAMPLE_PAGES[from].code, "from") : undefined,
       };
     });
-    rendered.push(
-      await renderPageImage(date, p, {
+    rendering.push(
+      renderPage(date, p, {
         publicationName: publication.name,
         code: SAMPLE_PAGES[p].code,
         name: SAMPLE_PAGES[p].name,
@@ -157,6 +177,7 @@ async function seedEdition(
       }),
     );
   }
+  const rendered = await Promise.all(rendering);
 
   await prisma.$transaction(async (tx) => {
     const edition = await tx.edition.create({
@@ -170,7 +191,7 @@ async function seedEdition(
     });
     const ids: number[][] = [];
     for (const [p, articles] of plan.entries()) {
-      const { image, regions } = rendered[p];
+      const { image, regions, pdfKey, textLayer } = rendered[p];
       const page = await tx.page.create({
         data: {
           editionId: edition.id,
@@ -178,6 +199,8 @@ async function seedEdition(
           sortOrder: p + 1,
           name: SAMPLE_PAGES[p].name,
           ...image,
+          pdfKey,
+          text: textLayer ? { create: { layer: textLayer } } : undefined,
         },
       });
       const created = await tx.article.createManyAndReturn({
@@ -321,5 +344,6 @@ try {
   log(`sample editions: ${added} added, ${planned.length - added} already there`);
   if (archiveYears > 0) await seedArchive(publication.id, first, archiveYears);
 } finally {
+  pdfPool.close();
   await prisma.$disconnect();
 }

@@ -127,6 +127,7 @@ export async function replacePageImage(
         imageWidth: stored.imageWidth,
         imageHeight: stored.imageHeight,
         imageVariants: stored.imageVariants,
+        imageTiles: stored.imageTiles,
       },
     });
     if (resized) {

@@ -3,6 +3,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { prisma } from "@/lib/db/prisma";
 import { TAGS } from "@/lib/cache-tags";
 import { imageVariantsSchema, parseJsonColumn, regionsSchema, articleBodySchema } from "@/lib/content";
+import { deepZoomSchema } from "@/lib/deep-zoom";
 import { mediaUrl } from "@/lib/storage";
 import { isoDateFromDbDate, type IsoDate } from "@/lib/reading/dates";
 import type { ArticleSummary, EditionIndexEntry, EditionSnapshot, PageImage } from "@/lib/reading/types";
@@ -34,20 +35,27 @@ function pageImage(page: {
   imageWidth: number | null;
   imageHeight: number | null;
   imageVariants: unknown;
+  imageTiles: unknown;
 }): PageImage | null {
   if (!page.imageKey || !page.imageWidth || !page.imageHeight) return null;
   const variants = parseJsonColumn(imageVariantsSchema, page.imageVariants);
-  const candidates = [
-    ...variants,
-    { name: "original", key: page.imageKey, width: page.imageWidth, height: page.imageHeight },
-  ];
+  // The original (a PDF page renders to 2755 px and 2 MB) only when there is nothing smaller: zooming loads tiles.
+  const candidates = variants.length
+    ? variants
+    : [{ name: "original", key: page.imageKey, width: page.imageWidth, height: page.imageHeight }];
   const shown = variants.find((variant) => variant.name === "large") ?? variants.at(-1) ?? candidates.at(-1)!;
   return {
     src: mediaUrl(shown.key),
     srcSet: candidates.map((candidate) => `${mediaUrl(candidate.key)} ${candidate.width}w`).join(", "),
     width: page.imageWidth,
     height: page.imageHeight,
+    tiles: tilesOf(page.imageTiles),
   };
+}
+
+function tilesOf(value: unknown): PageImage["tiles"] {
+  const parsed = deepZoomSchema.safeParse(value);
+  return parsed.success ? { ...parsed.data, url: mediaUrl(parsed.data.key) } : null;
 }
 
 /**

@@ -77,9 +77,11 @@ async function counts() {
   };
 }
 
-async function storedFiles(): Promise<number> {
+/** Images stored: page images and their sizes, or (`tiles`) deep-zoom tiles; refusals must leave neither. */
+async function storedFiles(kind: "images" | "tiles" = "images"): Promise<number> {
   const list = await readdir(storage, { recursive: true }).catch(() => []);
-  return list.filter((name) => /\.(png|webp|jpg)$/.test(String(name))).length;
+  const images = list.map(String).filter((name) => /\.(png|webp|jpg)$/.test(name));
+  return images.filter((name) => name.includes("tiles_files") === (kind === "tiles")).length;
 }
 
 test("a valid bundle creates the edition, pages, articles, images and links in one go", async () => {
@@ -104,12 +106,15 @@ test("a valid bundle creates the edition, pages, articles, images and links in o
   const page = await db.prisma.page.findFirstOrThrow({ where: { code: "A01", editionId: result.editionId } });
   assert.equal(page.imageWidth, 600);
   assert.match(formatReport(result), /第 A01 版「头版」：2 篇文章/);
+  // Two pages: the original and three sizes each, plus deep-zoom tiles.
   assert.equal(await storedFiles(), 8);
+  assert.ok((await storedFiles("tiles")) >= 2 * 10);
 });
 
 async function assertRefused(files: ZipEntry[] | Promise<Bundle>, expected: RegExp[]) {
   const before = await counts();
   const filesBefore = await storedFiles();
+  const tilesBefore = await storedFiles("tiles");
   let problems: { place: string; message: string }[];
   try {
     const result = await importBundle(db.prisma, await (Array.isArray(files) ? bundle(files) : files), {
@@ -126,6 +131,7 @@ async function assertRefused(files: ZipEntry[] | Promise<Bundle>, expected: RegE
   // Nothing half-stored: no rows and no files.
   assert.deepEqual(await counts(), before);
   assert.equal(await storedFiles(), filesBefore);
+  assert.equal(await storedFiles("tiles"), tilesBefore);
   return report;
 }
 

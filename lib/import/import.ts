@@ -2,12 +2,13 @@
 // problem reported with its place; only a bundle without problems is stored,
 // in one transaction (files written before it are removed if it fails).
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import type { z } from "zod";
 import type { PrismaClient } from "../db/client";
 import type { BodyBlock } from "../content";
 import { validateContinuationLink, type LinkCandidate } from "../continuation-links";
 import { storePageImage, type StoredPageImage } from "../page-image";
-import { removeFile } from "../storage";
+import { removeFolder } from "../storage";
 import { audit } from "../admin/audit";
 import { UploadError, checkPageImage } from "../admin/page-upload";
 import { isSafeEntryName, type Bundle, type Problem } from "./bundle";
@@ -194,8 +195,8 @@ export async function importBundle(
 
   const stored: (StoredPageImage | null)[] = [];
   const batch = randomBytes(6).toString("hex");
-  const writtenKeys = () =>
-    stored.flatMap((image) => (image ? [image.imageKey, ...image.imageVariants.map((variant) => variant.key)] : []));
+  // Each page's image, sizes and tiles share one folder.
+  const writtenFolders = () => stored.flatMap((image) => (image ? [path.posix.dirname(image.imageKey)] : []));
   try {
     for (const [index, page] of manifest.pages.entries()) {
       const file = page.image ? bundle.files.get(page.image)! : null;
@@ -273,7 +274,7 @@ export async function importBundle(
       links: result.links,
     };
   } catch (error) {
-    for (const key of writtenKeys()) await removeFile(key).catch(() => undefined);
+    for (const folder of writtenFolders()) await removeFolder(folder).catch(() => undefined);
     if ((error as { code?: string }).code === "P2002")
       return {
         ok: false,

@@ -1,6 +1,7 @@
 // The shapes the reader views are rendered from. The data layer builds them
 // from the database; the views and the pure reading logic only see these.
 import type { BodyBlock, Region } from "@/lib/content";
+import type { DeepZoom } from "@/lib/deep-zoom";
 import type { IsoDate } from "./dates";
 
 export type PageImage = {
@@ -10,6 +11,8 @@ export type PageImage = {
   /** Size of the original image; regions are in these pixels. */
   width: number;
   height: number;
+  /** Deep-zoom tiles, `url` being the media URL of their key; null for images uploaded before tiles existed. */
+  tiles: (DeepZoom & { url: string }) | null;
 };
 
 export type ArticleSummary = {
@@ -64,4 +67,6 @@ export type EditionLinks = {
   archive: string | null;
   previousEdition: { href: string; date: IsoDate } | null;
   nextEdition: { href: string; date: IsoDate } | null;
+  /** Whether `${base}/a01/clip/…` (剪报) exists: the reader's, not the preview's. */
+  clips?: boolean;
 };

@@ -1,15 +1,35 @@
-// Lays out a sample page like a printed broadsheet and renders it as SVG:
-// masthead or page header, a lead story across the top, the rest in two
-// columns. Returns the SVG and each article's region in image pixels, so the
-// clickable regions match what the image shows.
+// Lays out a sample page like a printed broadsheet: masthead or page header,
+// a lead story across the top, the rest in two columns. The layout is a list
+// of drawing elements in page pixels; lib/sample/page-svg.ts and
+// lib/sample/page-pdf.ts draw the same list as an SVG image and as a PDF with
+// real text, so the page image, the 本版PDF and each article's region (in
+// image pixels) all agree.
 import type { Region } from "../content";
 
 export const PAGE_WIDTH = 1500;
 export const PAGE_HEIGHT = 2100;
 const MARGIN = 60;
 const GAP = 28;
-const SERIF = "Noto Serif CJK SC, Noto Serif CJK, serif";
-const SANS = "Noto Sans CJK SC, Noto Sans CJK, sans-serif";
+type Font = "serif" | "sans";
+const SERIF: Font = "serif";
+const SANS: Font = "sans";
+
+/** One thing drawn on the page, in page pixels; text is placed at its baseline. */
+export type LayoutElement =
+  | {
+      kind: "text";
+      x: number;
+      y: number;
+      text: string;
+      size: number;
+      font: Font;
+      bold: boolean;
+      fill: string;
+      anchor: "start" | "middle" | "end";
+      letterSpacing?: number;
+    }
+  | { kind: "rect"; x: number; y: number; w: number; h: number; fill: string }
+  | { kind: "line"; x1: number; y1: number; x2: number; y2: number; stroke: string; width: number };
 
 export type LayoutArticle = {
   kicker?: string | null;
@@ -33,8 +53,6 @@ export type LayoutPage = {
   articles: LayoutArticle[];
 };
 
-const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 function wrap(text: string, perLine: number): string[] {
   const chars = Array.from(text);
   const lines: string[] = [];
@@ -44,27 +62,25 @@ function wrap(text: string, perLine: number): string[] {
 
 type Rect = { x: number; y: number; w: number; h: number };
 
-function renderArticle(article: LayoutArticle, rect: Rect, lead: boolean): string {
+function renderArticle(article: LayoutArticle, rect: Rect, lead: boolean): LayoutElement[] {
   const pad = 14;
   const width = rect.w - pad * 2;
-  const out: string[] = [];
+  const out: LayoutElement[] = [];
   let y = rect.y + pad;
   const line = (
-    text: string,
+    content: string,
     size: number,
-    opts: { font?: string; weight?: number; fill?: string; center?: boolean } = {},
+    opts: { font?: Font; bold?: boolean; fill?: string; center?: boolean },
   ) => {
     y += size;
     const x = opts.center ? rect.x + rect.w / 2 : rect.x + pad;
-    out.push(
-      `<text x="${x}" y="${y}" font-family="${opts.font ?? SERIF}" font-size="${size}" font-weight="${opts.weight ?? 400}" fill="${opts.fill ?? "#1a1a1a"}"${opts.center ? ' text-anchor="middle"' : ""}>${escapeXml(text)}</text>`,
-    );
+    out.push(text(x, y, content, size, { ...opts, anchor: opts.center ? "middle" : "start" }));
     y += size * 0.35;
   };
   if (article.kicker) line(article.kicker, lead ? 30 : 24, { font: SANS, fill: "#555", center: lead });
   const titleSize = lead ? 64 : article.title.length > 12 ? 38 : 44;
   for (const part of wrap(article.title, Math.floor(width / titleSize)))
-    line(part, titleSize, { font: SANS, weight: 700, center: lead });
+    line(part, titleSize, { font: SANS, bold: true, center: lead });
   if (article.subtitle) line(`——${article.subtitle}`, lead ? 30 : 24, { font: SANS, fill: "#333", center: lead });
   if (article.byline) line(article.byline, 22, { font: SANS, fill: "#666", center: lead });
   y += 8;
@@ -77,18 +93,47 @@ function renderArticle(article: LayoutArticle, rect: Rect, lead: boolean): strin
   const room = Math.max(0, Math.floor((bottom - y) / (size * 1.6)) - (article.jumpTo ? 1 : 0));
   for (const bodyLine of bodyLines.slice(0, room)) {
     y += size;
-    out.push(
-      `<text x="${rect.x + pad}" y="${y}" font-family="${SERIF}" font-size="${size}" fill="#333">${escapeXml(bodyLine)}</text>`,
-    );
+    out.push(text(rect.x + pad, y, bodyLine, size, { fill: "#333" }));
     y += size * 0.6;
   }
   if (article.jumpTo) {
     y += size;
     out.push(
-      `<text x="${rect.x + rect.w - pad}" y="${Math.min(y, bottom)}" font-family="${SANS}" font-size="${size}" fill="#a4161a" text-anchor="end">${escapeXml(article.jumpTo)}</text>`,
+      text(rect.x + rect.w - pad, Math.min(y, bottom), article.jumpTo, size, {
+        font: SANS,
+        fill: "#a4161a",
+        anchor: "end",
+      }),
     );
   }
-  return out.join("\n");
+  return out;
+}
+
+function text(
+  x: number,
+  y: number,
+  content: string,
+  size: number,
+  opts: {
+    font?: Font;
+    bold?: boolean;
+    fill?: string;
+    anchor?: "start" | "middle" | "end";
+    letterSpacing?: number;
+  } = {},
+): LayoutElement {
+  return {
+    kind: "text",
+    x,
+    y,
+    text: content,
+    size,
+    font: opts.font ?? SERIF,
+    bold: opts.bold ?? false,
+    fill: opts.fill ?? "#1a1a1a",
+    anchor: opts.anchor ?? "start",
+    letterSpacing: opts.letterSpacing,
+  };
 }
 
 /** Heights proportional to weights, filling `total` with gaps between. */
@@ -98,23 +143,32 @@ function split(total: number, weights: number[]): number[] {
   return weights.map((w) => Math.floor((free * w) / sum));
 }
 
-export function layoutPage(page: LayoutPage): { svg: string; regions: Region[] } {
-  const parts: string[] = [`<rect width="${PAGE_WIDTH}" height="${PAGE_HEIGHT}" fill="#fbfaf6"/>`];
+export function layoutPage(page: LayoutPage): { elements: LayoutElement[]; regions: Region[] } {
+  const parts: LayoutElement[] = [{ kind: "rect", x: 0, y: 0, w: PAGE_WIDTH, h: PAGE_HEIGHT, fill: "#fbfaf6" }];
   let top: number;
   if (page.front) {
     parts.push(
-      `<text x="${PAGE_WIDTH / 2}" y="190" font-family="${SERIF}" font-size="150" font-weight="700" fill="#a4161a" text-anchor="middle" letter-spacing="30">${escapeXml(page.publicationName)}</text>`,
-      `<text x="${MARGIN}" y="262" font-family="${SANS}" font-size="24" fill="#333">${escapeXml(page.dateLabel)}</text>`,
-      `<text x="${PAGE_WIDTH - MARGIN}" y="262" font-family="${SANS}" font-size="24" fill="#333" text-anchor="end">${escapeXml(page.issueLabel)}　今日8版</text>`,
-      `<rect x="${MARGIN}" y="282" width="${PAGE_WIDTH - MARGIN * 2}" height="6" fill="#a4161a"/>`,
+      text(PAGE_WIDTH / 2, 190, page.publicationName, 150, {
+        bold: true,
+        fill: "#a4161a",
+        anchor: "middle",
+        letterSpacing: 30,
+      }),
+      text(MARGIN, 262, page.dateLabel, 24, { font: SANS, fill: "#333" }),
+      text(PAGE_WIDTH - MARGIN, 262, `${page.issueLabel}　今日8版`, 24, { font: SANS, fill: "#333", anchor: "end" }),
+      { kind: "rect", x: MARGIN, y: 282, w: PAGE_WIDTH - MARGIN * 2, h: 6, fill: "#a4161a" },
     );
     top = 310;
   } else {
     parts.push(
-      `<text x="${MARGIN}" y="92" font-family="${SANS}" font-size="44" font-weight="700" fill="#a4161a">${escapeXml(page.code.toUpperCase())}</text>`,
-      `<text x="${MARGIN + 110}" y="92" font-family="${SANS}" font-size="40" font-weight="700" fill="#1a1a1a">${escapeXml(page.name)}</text>`,
-      `<text x="${PAGE_WIDTH - MARGIN}" y="92" font-family="${SANS}" font-size="24" fill="#444" text-anchor="end">${escapeXml(`${page.publicationName}　${page.dateLabel}`)}</text>`,
-      `<rect x="${MARGIN}" y="116" width="${PAGE_WIDTH - MARGIN * 2}" height="4" fill="#1a1a1a"/>`,
+      text(MARGIN, 92, page.code.toUpperCase(), 44, { font: SANS, bold: true, fill: "#a4161a" }),
+      text(MARGIN + 110, 92, page.name, 40, { font: SANS, bold: true }),
+      text(PAGE_WIDTH - MARGIN, 92, `${page.publicationName}　${page.dateLabel}`, 24, {
+        font: SANS,
+        fill: "#444",
+        anchor: "end",
+      }),
+      { kind: "rect", x: MARGIN, y: 116, w: PAGE_WIDTH - MARGIN * 2, h: 4, fill: "#1a1a1a" },
     );
     top = 140;
   }
@@ -150,16 +204,14 @@ export function layoutPage(page: LayoutPage): { svg: string; regions: Region[] }
 
   page.articles.forEach((article, i) => {
     const rect = ordered[i];
-    parts.push(renderArticle(article, rect, i === 0));
-    parts.push(
-      `<line x1="${rect.x}" y1="${rect.y + rect.h + GAP / 2}" x2="${rect.x + rect.w}" y2="${rect.y + rect.h + GAP / 2}" stroke="#999" stroke-width="1"/>`,
-    );
+    parts.push(...renderArticle(article, rect, i === 0));
+    const y = rect.y + rect.h + GAP / 2;
+    parts.push({ kind: "line", x1: rect.x, y1: y, x2: rect.x + rect.w, y2: y, stroke: "#999", width: 1 });
   });
   if (rest.length) {
     const x = MARGIN + columnWidth + GAP / 2;
-    parts.push(`<line x1="${x}" y1="${top}" x2="${x}" y2="${bottom}" stroke="#999" stroke-width="1"/>`);
+    parts.push({ kind: "line", x1: x, y1: top, x2: x, y2: bottom, stroke: "#999", width: 1 });
   }
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${PAGE_WIDTH}" height="${PAGE_HEIGHT}" viewBox="0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}">\n${parts.join("\n")}\n</svg>`;
   const regions: Region[] = ordered.map((r) => ({ type: "rect", x: r.x, y: r.y, w: r.w, h: r.h }));
-  return { svg, regions };
+  return { elements: parts, regions };
 }
