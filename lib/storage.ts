@@ -4,17 +4,14 @@
 // nothing is ever read or written outside it.
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { isStorageKey } from "./storage-key";
+
+export { isStorageKey };
 
 export function storageDir(): string {
   return path.resolve(
     /*turbopackIgnore: true*/ process.env.STORAGE_DIR ?? path.join(process.env.BANMIAN_DATA_DIR ?? ".data", "storage"),
   );
-}
-
-const KEY_PATTERN = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/i;
-
-export function isStorageKey(key: string): boolean {
-  return key.length <= 300 && KEY_PATTERN.test(key) && !key.split("/").some((part) => part === ".." || part === ".");
 }
 
 export function storagePath(key: string): string {

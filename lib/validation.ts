@@ -33,11 +33,11 @@ export function cleanLine(value: string): string {
 }
 
 /** A required one-line field of at most `max` characters. */
-export function requiredLine(max: number, label: string) {
+export function requiredLine(max: number, label: string, emptyMessage = `请填写${label}`) {
   return z
-    .string({ message: `请填写${label}` })
+    .string({ message: emptyMessage })
     .transform(cleanLine)
-    .pipe(z.string().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字符`));
+    .pipe(z.string().min(1, emptyMessage).max(max, `${label}最多 ${max} 个字符`));
 }
 
 /** An optional one-line field: empty becomes null. */

@@ -20,7 +20,8 @@ import { scaleRegions } from "../lib/admin/page-upload";
 import { getFile, putFile } from "../lib/storage";
 import type { BodyBlock } from "../lib/content";
 import { assertDatabaseReady } from "./lib/connect";
-import { addDays, formatIsoDate, todayInShanghai, issueNumberFor, chineseDateLabel } from "../lib/sample/dates";
+import { addDays, todayInShanghai, issueNumberFor, chineseDateLabel } from "../lib/sample/dates";
+import { dbDate, isoDate } from "../lib/reading/dates";
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -183,7 +184,7 @@ async function seedEdition(
     const edition = await tx.edition.create({
       data: {
         publicationId: publication.id,
-        issueDate: new Date(`${date}T00:00:00Z`),
+        issueDate: dbDate(date),
         issueNumber,
         status,
         publishedAt: status === "PUBLISHED" ? new Date(`${date}T00:00:00+08:00`) : null,
@@ -239,11 +240,11 @@ async function seedArchive(publicationId: number, before: string, years: number)
       await prisma.edition.findMany({
         where: {
           publicationId,
-          issueDate: { gte: new Date(`${first}T00:00:00Z`), lt: new Date(`${before}T00:00:00Z`) },
+          issueDate: { gte: dbDate(first), lt: dbDate(before) },
         },
         select: { issueDate: true },
       })
-    ).map((e) => formatIsoDate(e.issueDate)),
+    ).map((e) => isoDate(e.issueDate)),
   );
   const started = Date.now();
   let editions = 0;
@@ -259,7 +260,7 @@ async function seedArchive(publicationId: number, before: string, years: number)
         const created = await tx.edition.createManyAndReturn({
           data: dates.map((date) => ({
             publicationId,
-            issueDate: new Date(`${date}T00:00:00Z`),
+            issueDate: dbDate(date),
             issueNumber: issueNumberFor(date),
             status: "PUBLISHED" as const,
             publishedAt: new Date(`${date}T00:00:00+08:00`),
@@ -277,7 +278,7 @@ async function seedArchive(publicationId: number, before: string, years: number)
           ),
           select: { id: true, code: true, editionId: true },
         });
-        const dateOf = new Map(created.map((e) => [e.id, formatIsoDate(e.issueDate)]));
+        const dateOf = new Map(created.map((e) => [e.id, isoDate(e.issueDate)]));
         const rows = pages.flatMap((page) => {
           const random = createRandom(
             Number(dateOf.get(page.editionId)!.replaceAll("-", "")) * 10 + Number(page.code.slice(1)),
@@ -330,7 +331,7 @@ try {
   let added = 0;
   for (const { date, status } of planned) {
     const exists = await prisma.edition.findUnique({
-      where: { publicationId_issueDate: { publicationId: publication.id, issueDate: new Date(`${date}T00:00:00Z`) } },
+      where: { publicationId_issueDate: { publicationId: publication.id, issueDate: dbDate(date) } },
       select: { id: true },
     });
     if (exists) {

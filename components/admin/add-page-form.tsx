@@ -26,7 +26,7 @@ export function AddPageForm({
       <h3 className="font-bold">添加版面</h3>
       <FormMessage message={state.message} ok={state.ok} />
       <div className="grid gap-3 sm:grid-cols-[8rem_1fr_auto] sm:items-start">
-        <Field label="版号" name="code" error={errors.code}>
+        <Field label="版号" name="code" error={errors.code} hint="如 A01、B3、12">
           <input
             id="code"
             name="code"

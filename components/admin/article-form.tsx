@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useRef, useState } from "react";
 import type { ArticleFormState, ArticleValues } from "@/lib/admin/form-state";
+import { adminUrls } from "@/lib/admin/urls";
 import { Field, FormMessage, inputClass } from "./field";
 import { SubmitButton } from "./submit-button";
 import { useUnsavedChangesWarning } from "./unsaved-changes";
@@ -18,6 +19,7 @@ export function ArticleForm({
   hidden,
   version,
   articleId,
+  damagedBlocks = 0,
   submitLabel = "保存文章",
 }: {
   action: (state: ArticleFormState, formData: FormData) => Promise<ArticleFormState>;
@@ -26,6 +28,8 @@ export function ArticleForm({
   version?: number;
   /** Set when editing an existing article: enables inserting images into the body. */
   articleId?: number;
+  /** Stored body blocks that did not match the schema and are shown as text. */
+  damagedBlocks?: number;
   submitLabel?: string;
 }) {
   const [dirty, setDirty] = useState(false);
@@ -50,6 +54,11 @@ export function ArticleForm({
       ))}
       {baseVersion !== undefined ? <input type="hidden" name="version" value={baseVersion} /> : null}
       <FormMessage message={state.message} ok={state.ok} />
+      {damagedBlocks > 0 && !state.ok ? (
+        <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          正文中有 {damagedBlocks} 处内容不符合格式（可能来自旧版本或外部导入），已按文字显示在下面。请检查后保存。
+        </p>
+      ) : null}
       {state.conflict ? (
         <div role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
           <p className="font-bold text-amber-900">
@@ -132,7 +141,7 @@ function ArticleImageInsert({ articleId, onInsert }: { articleId: number; onInse
     setBusy(true);
     setStatus(null);
     try {
-      const response = await fetch(`/api/admin/articles/${articleId}/image`, {
+      const response = await fetch(adminUrls.api.articleImage(articleId), {
         method: "POST",
         body: file,
         headers: { "Content-Type": "application/octet-stream" },

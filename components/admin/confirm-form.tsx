@@ -1,11 +1,13 @@
 "use client";
-import { useState } from "react";
+import { useActionState, useState } from "react";
+import { initialFormState, type FormState } from "@/lib/admin/form-state";
 import { SubmitButton } from "./submit-button";
-import { buttonClass, dangerButtonClass, secondaryButtonClass } from "./field";
+import { buttonClass, dangerButtonClass, FormMessage, secondaryButtonClass } from "./field";
 
 /**
  * A button that asks before it acts: publishing, unpublishing and deleting
- * show what will happen and need a second, explicit click.
+ * show what will happen and need a second, explicit click. A refusal (e.g.
+ * "already published by someone else") is shown next to the button.
  */
 export function ConfirmForm({
   action,
@@ -15,7 +17,7 @@ export function ConfirmForm({
   confirmLabel,
   danger = false,
 }: {
-  action: (formData: FormData) => void | Promise<void>;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
   fields: Record<string, string | number>;
   label: string;
   question: string;
@@ -23,16 +25,25 @@ export function ConfirmForm({
   danger?: boolean;
 }) {
   const [open, setOpen] = useState(false);
+  const [state, formAction] = useActionState(action, initialFormState);
+  const refusal = state.ok ? null : <FormMessage message={state.message} />;
   if (!open) {
     return (
-      <button type="button" className={danger ? dangerButtonClass : secondaryButtonClass} onClick={() => setOpen(true)}>
-        {label}
-      </button>
+      <div className="space-y-1">
+        <button
+          type="button"
+          className={danger ? dangerButtonClass : secondaryButtonClass}
+          onClick={() => setOpen(true)}
+        >
+          {label}
+        </button>
+        {refusal}
+      </div>
     );
   }
   return (
     <form
-      action={action}
+      action={formAction}
       role="alertdialog"
       aria-label={question}
       className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2"
@@ -50,6 +61,7 @@ export function ConfirmForm({
       <button type="button" className={secondaryButtonClass} onClick={() => setOpen(false)}>
         取消
       </button>
+      {refusal ? <div className="basis-full">{refusal}</div> : null}
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { initialFormState, type FormState } from "@/lib/admin/form-state";
+import { initialFormState, type EditionFormState } from "@/lib/admin/form-state";
+import { ConflictNotice } from "./conflict-notice";
 import { Field, FormMessage, inputClass } from "./field";
 import { SubmitButton } from "./submit-button";
 
@@ -12,14 +13,19 @@ export function EditionForm({
   initial,
   submitLabel,
   hidden = {},
+  version,
 }: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: (state: EditionFormState, formData: FormData) => Promise<EditionFormState>;
   publications: { id: number; name: string }[];
   initial: Values;
   submitLabel: string;
   hidden?: Record<string, string>;
+  /** Set when editing: the version the editor started from. */
+  version?: number;
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
+  const [state, formAction] = useActionState(action, initialFormState as EditionFormState);
+  // After a conflict, the next save is based on the newer version the editor has now seen.
+  const baseVersion = state.conflict?.version ?? (state.values?.version ? Number(state.values.version) : version);
   const value = (name: keyof Values) => state.values?.[name] ?? initial[name];
   const errors = state.fieldErrors ?? {};
   return (
@@ -27,7 +33,15 @@ export function EditionForm({
       {Object.entries(hidden).map(([name, v]) => (
         <input key={name} type="hidden" name={name} value={v} />
       ))}
+      {baseVersion !== undefined ? <input type="hidden" name="version" value={baseVersion} /> : null}
       <FormMessage message={state.message} ok={state.ok} />
+      {state.conflict ? (
+        <ConflictNotice
+          conflict={state.conflict}
+          labels={{ publication: "报纸", issueDate: "出版日期", issueNumber: "期号" }}
+          submitLabel={submitLabel}
+        />
+      ) : null}
       <Field label="报纸" name="publicationId" error={errors.publicationId}>
         <select
           id="publicationId"

@@ -3,17 +3,8 @@ import { useHydrated } from "./use-hydrated";
 import Link from "next/link";
 import { useState } from "react";
 
-type Problem = { place: string; message: string };
-type Result =
-  | {
-      ok: true;
-      editionId: number;
-      date: string;
-      status: "DRAFT" | "PUBLISHED";
-      pages: { code: string; name: string; articles: number; image: boolean }[];
-      links: number;
-    }
-  | { ok: false; problems: Problem[] };
+import type { ImportResult as Result } from "@/lib/import/import";
+import { adminUrls } from "@/lib/admin/urls";
 
 export function ImportUpload() {
   const ready = useHydrated();
@@ -25,7 +16,7 @@ export function ImportUpload() {
     setResult(null);
     setError(null);
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/admin/import");
+    xhr.open("POST", adminUrls.api.import);
     xhr.setRequestHeader("Content-Type", "application/zip");
     xhr.setRequestHeader("X-File-Name", encodeURIComponent(file.name));
     xhr.upload.onprogress = (event) =>
@@ -100,7 +91,14 @@ export function ImportUpload() {
               </li>
             ))}
           </ul>
-          <Link href={`/admin/editions/${result.editionId}`} className="text-blue-700 underline">
+          {result.notes.length ? (
+            <ul className="list-disc pl-5 text-amber-900">
+              {result.notes.map((note, index) => (
+                <li key={index}>{note}</li>
+              ))}
+            </ul>
+          ) : null}
+          <Link href={adminUrls.edition(result.editionId)} className="text-blue-700 underline">
             打开这一期
           </Link>
         </div>

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { initialFormState, type FormState } from "@/lib/admin/form-state";
+import { initialFormState, type PageFormState } from "@/lib/admin/form-state";
+import { ConflictNotice } from "./conflict-notice";
 import { Field, FormMessage, inputClass } from "./field";
 import { SubmitButton } from "./submit-button";
 
@@ -8,22 +9,30 @@ export function PageForm({
   action,
   editionId,
   pageId,
+  version,
   initial,
 }: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: (state: PageFormState, formData: FormData) => Promise<PageFormState>;
   editionId: number;
   pageId: number;
+  /** The version the editor started from. */
+  version: number;
   initial: { code: string; name: string };
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
+  const [state, formAction] = useActionState(action, initialFormState as PageFormState);
+  const baseVersion = state.conflict?.version ?? (state.values?.version ? Number(state.values.version) : version);
   const errors = state.fieldErrors ?? {};
   const value = (name: "code" | "name") => state.values?.[name] ?? initial[name];
   return (
     <form action={formAction} className="space-y-3 rounded border border-neutral-200 bg-white p-3" noValidate>
       <input type="hidden" name="editionId" value={editionId} />
       <input type="hidden" name="pageId" value={pageId} />
+      <input type="hidden" name="version" value={baseVersion} />
       <FormMessage message={state.message} ok={state.ok} />
-      <Field label="版号" name="page-code" error={errors.code}>
+      {state.conflict ? (
+        <ConflictNotice conflict={state.conflict} labels={{ code: "版号", name: "版名" }} submitLabel="保存版面信息" />
+      ) : null}
+      <Field label="版号" name="page-code" error={errors.code} hint="字母（可省略）加 1–3 位页码，如 A01、B3、12">
         <input
           id="page-code"
           name="code"

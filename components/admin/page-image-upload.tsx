@@ -1,4 +1,5 @@
 "use client";
+import { adminUrls } from "@/lib/admin/urls";
 import { useHydrated } from "./use-hydrated";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
@@ -27,7 +28,7 @@ export function PageImageUpload({ pageId, hasImage }: { pageId: number; hasImage
       return;
     }
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/admin/pages/${pageId}/image`);
+    xhr.open("POST", adminUrls.api.pageImage(pageId));
     xhr.setRequestHeader("Content-Type", "application/octet-stream");
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable)

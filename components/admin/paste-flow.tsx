@@ -92,11 +92,14 @@ export function PasteFlow({
   saveAction,
   editionId,
   pageId,
+  submissionKey,
 }: {
   parseAction: ParseAction;
   saveAction: SaveAction;
   editionId: number;
   pageId: number;
+  /** Sent with the confirmation, so confirming twice stores the article once. */
+  submissionKey: string;
 }) {
   const [parseState, parse] = useActionState(parseAction, {} as PasteParseState);
   const [saveState, save] = useActionState(saveAction, {} as PasteConfirmState);
@@ -147,6 +150,7 @@ export function PasteFlow({
     <form action={save} className="space-y-4" noValidate>
       <input type="hidden" name="editionId" value={editionId} />
       <input type="hidden" name="pageId" value={pageId} />
+      <input type="hidden" name="submissionKey" value={submissionKey} />
       <p role="status" className="rounded bg-blue-50 px-3 py-2 text-sm text-blue-900">
         请核对识别结果，可以直接修改；确认无误后点击“确认保存”。
       </p>

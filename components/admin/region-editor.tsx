@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import type { Region } from "@/lib/content";
-import { initialFormState, type FormState } from "@/lib/admin/form-state";
+import { initialFormState, type RegionsFormState } from "@/lib/admin/form-state";
 import { FormMessage, secondaryButtonClass, dangerButtonClass } from "./field";
 import { SubmitButton } from "./submit-button";
 import { useUnsavedChangesWarning } from "./unsaved-changes";
@@ -59,12 +59,15 @@ export function RegionEditor({
   action,
   editionId,
   pageId,
+  version,
   image,
   articles,
 }: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: (state: RegionsFormState, formData: FormData) => Promise<RegionsFormState>;
   editionId: number;
   pageId: number;
+  /** The page's regions version the editor started from (another editor's save, or a new image, bumps it). */
+  version: number;
   image: { url: string; width: number; height: number };
   articles: Article[];
 }) {
@@ -77,11 +80,23 @@ export function RegionEditor({
   const [dirty, setDirty] = useState(false);
   const [mode, setMode] = useState<"rect" | "polygon">("rect");
   const [draft, setDraft] = useState<[number, number][]>([]);
-  const [state, formAction] = useActionState(async (previous: FormState, formData: FormData) => {
+  const [state, formAction] = useActionState(async (previous: RegionsFormState, formData: FormData) => {
     const result = await action(previous, formData);
     if (result.ok) setDirty(false);
     return result;
-  }, initialFormState);
+  }, initialFormState as RegionsFormState);
+  // After a conflict the editor has seen the newer version: saving again replaces it (or they load it first).
+  const [seenVersion, setSeenVersion] = useState<number | null>(null);
+  // Versions only grow: the newest one seen is the one to save against.
+  const baseVersion = Math.max(version, state.version ?? 0, seenVersion ?? 0, state.conflict?.version ?? 0);
+  function loadTheirs() {
+    if (!state.conflict) return;
+    const theirs = state.conflict.values;
+    setRegions(Object.fromEntries(articles.map((article) => [article.id, theirs[String(article.id)] ?? []])));
+    setSeenVersion(state.conflict.version);
+    setSelected(null);
+    setDirty(false);
+  }
   const svg = useRef<SVGSVGElement>(null);
   useUnsavedChangesWarning(dirty);
   const colour = useMemo(
@@ -429,6 +444,7 @@ export function RegionEditor({
         <input type="hidden" name="editionId" value={editionId} />
         <input type="hidden" name="pageId" value={pageId} />
         <input type="hidden" name="regions" value={payload} />
+        <input type="hidden" name="version" value={baseVersion} />
         <SubmitButton pendingText="正在保存…">保存区域</SubmitButton>
         <button type="button" className={dangerButtonClass} disabled={!selected} onClick={removeSelected}>
           删除所选区域
@@ -439,6 +455,18 @@ export function RegionEditor({
         {dirty ? <span className="text-sm text-amber-700">有未保存的区域修改</span> : null}
       </form>
       <FormMessage message={state.message} ok={state.ok} />
+      {state.conflict && seenVersion !== state.conflict.version ? (
+        <div role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
+          <p>
+            你的区域还没有保存，也没有覆盖对方的修改。对方保存的版本中共有{" "}
+            {Object.values(state.conflict.values).reduce((sum, list) => sum + list.length, 0)} 个区域。
+          </p>
+          <p>可以载入对方的区域（放弃你的修改），或再次点击“保存区域”以你的区域为准。</p>
+          <button type="button" className={secondaryButtonClass} onClick={loadTheirs}>
+            载入对方的区域
+          </button>
+        </div>
+      ) : null}
       {selectedRegion ? (
         <p className="text-xs text-neutral-500">
           所选区域（图片像素）：

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../db/client";
+import { formatDateTime } from "./dates";
 
 type Tx = Pick<PrismaClient, "auditEntry">;
 
@@ -17,7 +18,7 @@ export type AuditInput = {
     | "move"
     | "reorder"
     | "import";
-  entityType: "edition" | "page" | "article" | "user";
+  entityType: "edition" | "page" | "article" | "user" | "publication";
   entityId?: number | null;
   summary: string;
 };
@@ -33,4 +34,19 @@ export async function audit(tx: Tx, entry: AuditInput): Promise<void> {
       summary: entry.summary.slice(0, 500),
     },
   });
+}
+
+/** Who last changed an entity and when, for the "someone else saved in between" message. */
+export async function lastChange(
+  db: Tx,
+  entityType: AuditInput["entityType"],
+  entityId: number,
+  fallback: Date,
+): Promise<{ savedBy: string; savedAt: string }> {
+  const last = await db.auditEntry.findFirst({
+    where: { entityType, entityId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    include: { user: { select: { name: true } } },
+  });
+  return { savedBy: last?.user?.name ?? "另一位编辑", savedAt: formatDateTime(last?.createdAt ?? fallback) };
 }

@@ -1,7 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { bodyToText, textToBody } from "./body-text";
-import { nextPageCode } from "./dates";
+import { bodyFromText, bodyToText, textToBody } from "./body-text";
 
 test("the body survives a round trip through the text field, images and subheads included", () => {
   const body = [
@@ -21,10 +20,43 @@ test("blank lines (with stray spaces, CRLF) separate paragraphs; nothing empty i
   assert.deepEqual(textToBody("   "), []);
 });
 
-test("the next page code follows the style of the last one", () => {
-  assert.equal(nextPageCode([]), "A01");
-  assert.equal(nextPageCode(["a01", "a08"]), "a09");
-  assert.equal(nextPageCode(["B3"]), "B4");
-  assert.equal(nextPageCode(["A09"]), "A10");
-  assert.equal(nextPageCode(["体育"]), "A01");
+test("a paragraph over the limit is split at its line breaks and every character is kept", () => {
+  const lines = Array.from({ length: 30 }, (_, i) => `第${i + 1}行${"字".repeat(995)}。`);
+  const { blocks, notes, problems } = bodyFromText(`导语。\n\n${lines.join("\n")}`);
+  assert.deepEqual(problems, []);
+  assert.equal(blocks.length, 31);
+  assert.deepEqual(
+    blocks.slice(1).map((block) => (block.type === "paragraph" ? block.text : "")),
+    lines,
+  );
+  assert.deepEqual(notes, ["第2段超过 20000 字，已在换行处拆成 30 段。"]);
+});
+
+test("a line over the limit is split at sentence ends; one sentence over the limit is refused, named", () => {
+  const sentence = `${"海".repeat(4999)}。`;
+  const { blocks, notes } = bodyFromText(sentence.repeat(6));
+  assert.deepEqual(
+    blocks.map((block) => (block.type === "paragraph" ? block.text.length : 0)),
+    [20_000, 10_000],
+  );
+  assert.match(notes[0], /已在换行和句末拆成 2 段/);
+  const refused = bodyFromText(`一。\n\n二。\n\n${"海城新区建设提速".repeat(3250)}`);
+  assert.deepEqual(refused.problems, ["第3段超过 20000 字，且没有可以断开的换行或句末，请分段。"]);
+});
+
+test("subheads, captions and image sizes the reader cannot show are refused with the block named", () => {
+  const { problems } = bodyFromText(
+    [
+      `## ${"题".repeat(501)}`,
+      `![${"说".repeat(1001)}](articles/a1/display.webp 800x600)`,
+      "![说明](articles/a1/display.webp 0x0)",
+      "![说明](../../etc/passwd 800x600)",
+    ].join("\n\n"),
+  );
+  assert.deepEqual(problems, [
+    "第1段（小标题）超过 500 字。",
+    "第2段（图片）的说明超过 1000 字。",
+    "第3段（图片）的尺寸无效（宽和高须为 1–16000 像素），请删除这一行后重新插入图片。",
+    "第4段（图片）的图片文件名无效，请删除这一行后重新插入图片。",
+  ]);
 });

@@ -1,6 +1,6 @@
 // The article body as editors type it: paragraphs separated by blank lines,
 // "## " starts a subhead, "![说明](key 800x600)" keeps an image block.
-import type { BodyBlock } from "../content";
+import { prepareBody, type BodyBlock, type PreparedBody } from "../content";
 
 const IMAGE_LINE = /^!\[([^\]]*)\]\((\S+) (\d+)x(\d+)\)$/;
 
@@ -34,4 +34,9 @@ export function textToBody(text: string): BodyBlock[] {
           .join("\n"),
       };
     });
+}
+
+/** The body field of the article form, ready to store (see prepareBody): over-long paragraphs split, problems named. */
+export function bodyFromText(text: string): PreparedBody {
+  return prepareBody(textToBody(text));
 }

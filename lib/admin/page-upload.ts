@@ -5,17 +5,14 @@ import { randomBytes } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import type { PrismaClient } from "../db/client";
-import { parseJsonColumn, regionsSchema, type Region } from "../content";
+import { readImageVariants, readRegions, type Region } from "../content";
+import { LIMITS } from "../limits";
 import { storePageImage } from "../page-image";
+import { putFile, removeFile, removeFolder } from "../storage";
 import { audit } from "./audit";
 import { UploadError } from "./upload-error";
 
-export const PAGE_IMAGE_LIMITS = {
-  maxBytes: 40 * 1024 * 1024,
-  maxSide: 16_000,
-  maxPixels: 60_000_000,
-  minSide: 200,
-} as const;
+export const PAGE_IMAGE_LIMITS = LIMITS.image;
 
 const ALLOWED = new Map([
   ["image/jpeg", "jpg"],
@@ -87,86 +84,99 @@ export type UploadResult = {
   width: number;
   height: number;
   scaledRegions: number;
-  oldKeys: string[];
+  editionId: number;
   articleIds: number[];
 };
 
+/**
+ * Stores a page's new image. The page row is locked while its size and its
+ * articles' regions change, so a region save at the same moment is not lost
+ * (it waits, then finds the page's regions version changed). The old files
+ * are removed once the new ones are committed; the new ones if it fails.
+ */
 export async function replacePageImage(
   prisma: PrismaClient,
   pageId: number,
   userId: number,
   bytes: Buffer,
 ): Promise<UploadResult> {
-  const page = await prisma.page.findUnique({
-    where: { id: pageId },
-    include: { articles: { select: { id: true, regions: true } } },
-  });
-  if (!page) throw new UploadError("版面不存在。", 404);
+  const exists = await prisma.page.findUnique({ where: { id: pageId }, select: { id: true, editionId: true } });
+  if (!exists) throw new UploadError("版面不存在。", 404);
   const { extension } = await checkPageImage(bytes);
-  const stored = await storePageImage(
-    bytes,
-    `pages/e${page.editionId}/p${page.id}-${randomBytes(6).toString("hex")}`,
-    extension,
-  );
-  const oldKeys = [
-    page.imageKey,
-    ...(Array.isArray(page.imageVariants)
-      ? page.imageVariants.map((variant) => (variant as { key?: string }).key)
-      : []),
-  ].filter((key): key is string => typeof key === "string");
-  const resized =
-    page.imageWidth &&
-    page.imageHeight &&
-    (page.imageWidth !== stored.imageWidth || page.imageHeight !== stored.imageHeight);
-  let scaledRegions = 0;
-  await prisma.$transaction(async (tx) => {
-    await tx.page.update({
-      where: { id: page.id },
-      data: {
-        imageKey: stored.imageKey,
-        imageWidth: stored.imageWidth,
-        imageHeight: stored.imageHeight,
-        imageVariants: stored.imageVariants,
-        imageTiles: stored.imageTiles,
-      },
-    });
-    if (resized) {
-      const sx = stored.imageWidth / page.imageWidth!;
-      const sy = stored.imageHeight / page.imageHeight!;
+  // A new folder for every upload: on failure it goes as a whole (image, sizes and tiles).
+  const folder = `pages/e${exists.editionId}/p${exists.id}-${randomBytes(6).toString("hex")}`;
+  const stored = await storePageImage(bytes, folder, extension);
+  let outcome: { result: UploadResult; oldKeys: string[] };
+  try {
+    outcome = await prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM pages WHERE id = ${pageId} FOR UPDATE`;
+      const page = await tx.page.findUnique({
+        where: { id: pageId },
+        include: { articles: { select: { id: true, regions: true } } },
+      });
+      if (!page) throw new UploadError("版面不存在（可能刚被删除）。", 404);
+      const resized =
+        page.imageWidth &&
+        page.imageHeight &&
+        (page.imageWidth !== stored.imageWidth || page.imageHeight !== stored.imageHeight);
+      await tx.page.update({
+        where: { id: page.id },
+        data: {
+          imageKey: stored.imageKey,
+          imageWidth: stored.imageWidth,
+          imageHeight: stored.imageHeight,
+          imageVariants: stored.imageVariants,
+          imageTiles: stored.imageTiles,
+          // A region editor open on the old image must not save over the new one.
+          regionsVersion: { increment: 1 },
+        },
+      });
+      let scaledRegions = 0;
+      let regionCount = 0;
       for (const article of page.articles) {
-        const regions = parseJsonColumn(regionsSchema, article.regions);
-        if (!regions.length) continue;
+        const regions = readRegions(article.regions, `article ${article.id}`);
+        regionCount += regions.length;
+        if (!resized || !regions.length) continue;
         scaledRegions += regions.length;
+        const sx = stored.imageWidth / page.imageWidth!;
+        const sy = stored.imageHeight / page.imageHeight!;
         await tx.article.update({ where: { id: article.id }, data: { regions: scaleRegions(regions, sx, sy) } });
       }
-    }
-    await audit(tx, {
-      userId,
-      editionId: page.editionId,
-      action: "upload",
-      entityType: "page",
-      entityId: page.id,
-      summary: `${page.imageKey ? "替换" : "上传"}第 ${page.code} 版版面图（${stored.imageWidth}×${stored.imageHeight}）`,
+      await audit(tx, {
+        userId,
+        editionId: page.editionId,
+        action: "upload",
+        entityType: "page",
+        entityId: page.id,
+        summary: `${page.imageKey ? "替换" : "上传"}第 ${page.code} 版版面图（${stored.imageWidth}×${stored.imageHeight}）`,
+      });
+      let message = `版面图已${page.imageKey ? "替换" : "上传"}（${stored.imageWidth}×${stored.imageHeight}）。`;
+      if (page.imageKey && regionCount) {
+        message += resized
+          ? `尺寸有变化，原有 ${scaledRegions} 个文章区域已按比例缩放，请检查位置。`
+          : `尺寸相同，原有 ${regionCount} 个文章区域保持不变。`;
+      }
+      return {
+        result: {
+          message,
+          width: stored.imageWidth,
+          height: stored.imageHeight,
+          scaledRegions,
+          editionId: page.editionId,
+          articleIds: page.articles.map((article) => article.id),
+        },
+        oldKeys: [
+          page.imageKey,
+          ...readImageVariants(page.imageVariants, `page ${page.id}`).map((variant) => variant.key),
+        ].filter((key): key is string => typeof key === "string"),
+      };
     });
-  });
-  const regionCount = page.articles.reduce(
-    (sum, article) => sum + parseJsonColumn(regionsSchema, article.regions).length,
-    0,
-  );
-  let message = `版面图已${page.imageKey ? "替换" : "上传"}（${stored.imageWidth}×${stored.imageHeight}）。`;
-  if (page.imageKey && regionCount) {
-    message += resized
-      ? `尺寸有变化，原有 ${scaledRegions} 个文章区域已按比例缩放，请检查位置。`
-      : `尺寸相同，原有 ${regionCount} 个文章区域保持不变。`;
+  } catch (error) {
+    await removeFolder(folder).catch(() => undefined);
+    throw error;
   }
-  return {
-    message,
-    width: stored.imageWidth,
-    height: stored.imageHeight,
-    scaledRegions,
-    oldKeys,
-    articleIds: page.articles.map((article) => article.id),
-  };
+  for (const key of outcome.oldKeys) await removeFile(key).catch(() => undefined);
+  return outcome.result;
 }
 
 /** An image inside an article's body: the original is kept, readers get a WebP at most 1600 px wide. */
@@ -176,7 +186,6 @@ export async function storeArticleImage(
 ): Promise<{ key: string; width: number; height: number }> {
   const { extension } = await checkPageImage(bytes);
   const prefix = `articles/a${articleId}-${randomBytes(6).toString("hex")}`;
-  const { putFile } = await import("../storage");
   await putFile(`${prefix}/original.${extension}`, bytes);
   const { data, info } = await sharp(bytes, { limitInputPixels: PAGE_IMAGE_LIMITS.maxPixels })
     .rotate()

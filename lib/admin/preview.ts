@@ -6,13 +6,14 @@ import { parseUrlPageCode } from "../reading/page-codes";
 import { findArticle, findPage } from "../reading/reading-order";
 import { parseUrlArticleNumber } from "../reading/urls";
 import { idParam } from "./schemas";
+import { adminUrls } from "./urls";
 
 /** The reader's own views and data (uncached, any status), with links kept inside the preview. */
 export async function loadPreview(editionIdParam: string) {
   const editionId = idParam(editionIdParam);
   const edition = editionId ? await loadEdition(editionId) : null;
   if (!edition) return null;
-  const base = `/admin/editions/${edition.id}/preview`;
+  const base = adminUrls.preview(edition.id);
   const links: EditionLinks = { base, home: base, archive: null, previousEdition: null, nextEdition: null };
   return { edition, links };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { prisma } from "@/lib/db/prisma";
 import { TAGS } from "@/lib/cache-tags";
-import { articleBodySchema, parseJsonColumn } from "@/lib/content";
+import { readBody } from "@/lib/content";
 import { mediaUrl } from "@/lib/storage";
 import type { ArticleBlock, ArticleBody } from "@/lib/reading/types";
 
@@ -10,7 +10,8 @@ import type { ArticleBlock, ArticleBody } from "@/lib/reading/types";
 export async function loadArticleBody(articleId: number): Promise<ArticleBody | null> {
   const row = await prisma.article.findUnique({ where: { id: articleId }, select: { id: true, body: true } });
   if (!row) return null;
-  const blocks = parseJsonColumn(articleBodySchema, row.body).map((block): ArticleBlock =>
+  // A stored block that does not match the schema is shown as text (and logged), never dropped with the rest.
+  const blocks = readBody(row.body, `article ${row.id}`).blocks.map((block): ArticleBlock =>
     block.type === "image"
       ? { type: "image", src: mediaUrl(block.key), caption: block.caption, width: block.width, height: block.height }
       : block,

@@ -2,10 +2,10 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { prisma } from "@/lib/db/prisma";
 import { TAGS } from "@/lib/cache-tags";
-import { imageVariantsSchema, parseJsonColumn, regionsSchema, articleBodySchema } from "@/lib/content";
+import { readBody, readImageVariants, readRegions } from "@/lib/content";
 import { deepZoomSchema } from "@/lib/deep-zoom";
 import { mediaUrl } from "@/lib/storage";
-import { isoDateFromDbDate, type IsoDate } from "@/lib/reading/dates";
+import { dbDate, isoDate, type IsoDate } from "@/lib/reading/dates";
 import type { ArticleSummary, EditionIndexEntry, EditionSnapshot, PageImage } from "@/lib/reading/types";
 
 /** A cache entry may carry at most 128 tags; an edition's own tag always comes first. */
@@ -21,11 +21,11 @@ export async function getEditionIndex(publicationId: number): Promise<EditionInd
     select: { id: true, issueDate: true, issueNumber: true },
     orderBy: { issueDate: "asc" },
   });
-  return rows.map((row) => ({ id: row.id, issueDate: isoDateFromDbDate(row.issueDate), issueNumber: row.issueNumber }));
+  return rows.map((row) => ({ id: row.id, issueDate: isoDate(row.issueDate), issueNumber: row.issueNumber }));
 }
 
-function leadOf(body: unknown): string {
-  const first = parseJsonColumn(articleBodySchema, body).find((block) => block.type === "paragraph");
+function leadOf(body: unknown, articleId: number): string {
+  const first = readBody(body, `article ${articleId}`).blocks.find((block) => block.type === "paragraph");
   const text = first && first.type === "paragraph" ? first.text : "";
   return Array.from(text).length > 80 ? `${Array.from(text).slice(0, 80).join("")}…` : text;
 }
@@ -38,7 +38,7 @@ function pageImage(page: {
   imageTiles: unknown;
 }): PageImage | null {
   if (!page.imageKey || !page.imageWidth || !page.imageHeight) return null;
-  const variants = parseJsonColumn(imageVariantsSchema, page.imageVariants);
+  const variants = readImageVariants(page.imageVariants, "page image");
   // The original (a PDF page renders to 2755 px and 2 MB) only when there is nothing smaller: zooming loads tiles.
   const candidates = variants.length
     ? variants
@@ -78,7 +78,7 @@ export async function loadEdition(editionId: number): Promise<EditionSnapshot | 
   return {
     id: edition.id,
     publication: edition.publication,
-    issueDate: isoDateFromDbDate(edition.issueDate),
+    issueDate: isoDate(edition.issueDate),
     issueNumber: edition.issueNumber,
     status: edition.status,
     pages: edition.pages.map((page) => ({
@@ -94,8 +94,8 @@ export async function loadEdition(editionId: number): Promise<EditionSnapshot | 
         title: article.title,
         subtitle: article.subtitle,
         byline: article.byline,
-        lead: leadOf(article.body),
-        regions: parseJsonColumn(regionsSchema, article.regions),
+        lead: leadOf(article.body, article.id),
+        regions: readRegions(article.regions, `article ${article.id}`),
         nextPartId: article.nextPartId,
       })),
     })),
@@ -119,7 +119,7 @@ export async function getEdition(editionId: number): Promise<EditionSnapshot | n
 /** The edition of a date, any status, uncached: for the admin's preview. */
 export async function loadEditionByDate(publicationId: number, date: IsoDate): Promise<EditionSnapshot | null> {
   const row = await prisma.edition.findUnique({
-    where: { publicationId_issueDate: { publicationId, issueDate: new Date(`${date}T00:00:00Z`) } },
+    where: { publicationId_issueDate: { publicationId, issueDate: dbDate(date) } },
     select: { id: true },
   });
   return row ? loadEdition(row.id) : null;

@@ -2,6 +2,7 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { prisma } from "@/lib/db/prisma";
 import { TAGS } from "@/lib/cache-tags";
+import { PUBLICATION_SLUG } from "@/lib/fields";
 
 export type PublicationInfo = { id: number; slug: string; name: string; description: string; isDefault: boolean };
 
@@ -21,7 +22,7 @@ export async function getDefaultPublication(): Promise<PublicationInfo | null> {
 
 /** Cached per slug, so a newly added publication is found without waiting for the list to be revalidated. */
 export async function getPublicationBySlug(slug: string): Promise<PublicationInfo | null> {
-  if (!/^[a-z0-9-]{1,64}$/i.test(slug)) return null;
+  if (!PUBLICATION_SLUG.test(slug)) return null;
   return findPublicationBySlug(slug);
 }
 

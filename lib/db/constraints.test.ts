@@ -2,6 +2,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { freshDatabase, type TestDatabase } from "../testing/database";
+import { isPageCode, PAGE_CODE_PATTERN } from "../reading/page-codes";
 
 let db: TestDatabase;
 let publicationId: number;
@@ -94,4 +95,21 @@ test("continuation chains resolve in both directions", async () => {
 test("blank titles are refused", async () => {
   const page = await db.prisma.page.findFirstOrThrow({ where: { editionId } });
   await assert.rejects(db.prisma.article.create({ data: { pageId: page.id, sortOrder: 9, title: "   " } }));
+});
+
+test("the page-code CHECK is the rule lib/reading/page-codes.ts states, and agrees with it code by code", async () => {
+  const [{ definition }] = await db.prisma.$queryRaw<{ definition: string }[]>`
+    SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = 'pages_code_format'`;
+  assert.ok(definition.includes(`'${PAGE_CODE_PATTERN}'`), definition);
+  const edition = await db.prisma.edition.create({
+    data: { publicationId, issueDate: new Date("2026-01-09T00:00:00Z"), issueNumber: 9 },
+  });
+  const page = await db.prisma.page.create({ data: { editionId: edition.id, code: "z1", sortOrder: 1, name: "试" } });
+  for (const code of ["a01", "A08", "B3", "12", "ABC999", "sport", "A-1", "A1000", "a0", "000", "ab", "ＡＢ1"]) {
+    const stored = await db.prisma.page
+      .update({ where: { id: page.id }, data: { code } })
+      .then(() => true)
+      .catch(() => false);
+    assert.equal(stored, isPageCode(code), code);
+  }
 });

@@ -227,3 +227,68 @@ test("not a zip at all", async () => {
     (error: unknown) => error instanceof BundleError && /不是有效的 ZIP/.test(error.message),
   );
 });
+
+const LONG = Array.from({ length: 260 }, (_, i) =>
+  `第${i + 1}行，${"海城新区建设提速".repeat(12)}。`.padEnd(100, "续"),
+).join("\n");
+
+test("a 26 000-character paragraph is imported whole, split at its line breaks, and the report says so", async () => {
+  const bundleManifest = manifest({ date: "2031-06-01" });
+  bundleManifest.pages[0].articles[1].body = [LONG];
+  const result = await importBundle(
+    db.prisma,
+    await bundle([{ name: "manifest.json", data: Buffer.from(JSON.stringify(bundleManifest)) }, ...images()]),
+    { userId: null },
+  );
+  assert.equal(result.ok, true, formatReport(result));
+  if (!result.ok) return;
+  const article = await db.prisma.article.findFirstOrThrow({
+    where: { title: "短讯", page: { editionId: result.editionId } },
+  });
+  const blocks = article.body as { type: string; text: string }[];
+  assert.equal(blocks.length, 260);
+  assert.equal(blocks.map((block) => block.text).join(""), LONG.replace(/\n/g, ""));
+  assert.match(formatReport(result), /articles\[1\]（短讯） › body：第1段超过 20000 字，已在换行处拆成 260 段/);
+});
+
+test("a paragraph that cannot be split, and page codes the rule refuses, are reported with their places", async () => {
+  const bad = manifest({ date: "2031-06-02" });
+  bad.pages[0].articles[1].body = ["海城新区建设提速".repeat(3250)];
+  await assertRefused(
+    [{ name: "manifest.json", data: Buffer.from(JSON.stringify(bad)) }, ...images()],
+    [/articles\[1\]（短讯） › body: 第1段超过 20000 字/],
+  );
+  for (const code of ["sport", "A-1", "A1000"]) {
+    const refused = manifest({ date: "2031-06-03" });
+    refused.pages[1].code = code;
+    await assertRefused(
+      [{ name: "manifest.json", data: Buffer.from(JSON.stringify(refused)) }, ...images()],
+      [new RegExp(`pages\\[1\\]（${code}） › code: 版号由 0–3 个字母加 1–3 位数字组成`)],
+    );
+  }
+});
+
+test("a full-width page code is imported normalised", async () => {
+  const wide = manifest({ date: "2031-06-04" });
+  wide.pages[0].code = "Ａ０１";
+  const result = await importBundle(
+    db.prisma,
+    await bundle([{ name: "manifest.json", data: Buffer.from(JSON.stringify(wide)) }, ...images()]),
+    { userId: null },
+  );
+  assert.equal(result.ok, true, formatReport(result));
+  if (result.ok)
+    assert.deepEqual(
+      result.pages.map((page) => page.code),
+      ["A01", "A08"],
+    );
+});
+
+test("the upload's file-name header is read safely, whatever it holds", async () => {
+  const { bundleNameFromHeader } = await import("./import");
+  assert.equal(bundleNameFromHeader(encodeURIComponent("海城 12月1日.zip")), "海城 12月1日.zip");
+  for (const header of [null, "", "%zz", "%E4", "%25zz", "%00%00", "a/..%2F..%2Fx"])
+    assert.ok(bundleNameFromHeader(header).length > 0, String(header));
+  assert.equal(bundleNameFromHeader("%zz"), "bundle.zip");
+  assert.equal(bundleNameFromHeader("x".repeat(500)).length, 100);
+});

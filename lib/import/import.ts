@@ -5,7 +5,9 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { z } from "zod";
 import type { PrismaClient } from "../db/client";
-import type { BodyBlock } from "../content";
+import { prepareBody, type BodyBlock } from "../content";
+import { isDbError } from "../db/errors";
+import { dbDate } from "../reading/dates";
 import { validateContinuationLink, type LinkCandidate } from "../continuation-links";
 import { storePageImage, type StoredPageImage } from "../page-image";
 import { removeFolder } from "../storage";
@@ -22,6 +24,8 @@ export type ImportResult =
       status: "DRAFT" | "PUBLISHED";
       pages: { code: string; name: string; articles: number; image: boolean }[];
       links: number;
+      /** What the editor should know, e.g. a paragraph over the limit that was split. */
+      notes: string[];
     }
   | { ok: false; problems: Problem[] };
 
@@ -83,6 +87,23 @@ function toBody(blocks: Manifest["pages"][number]["articles"][number]["body"]): 
   return blocks.map((block) => (typeof block === "string" ? { type: "paragraph", text: block } : block));
 }
 
+/** Every article's body prepared as the article form prepares it, with the problems and notes by place. */
+function prepareBodies(manifest: Manifest) {
+  const bodies = new Map<string, BodyBlock[]>();
+  const problems: Problem[] = [];
+  const notes: string[] = [];
+  for (const [pageIndex, page] of manifest.pages.entries()) {
+    for (const [articleIndex, article] of page.articles.entries()) {
+      const place = `manifest.json › pages[${pageIndex}]（${page.code}） › articles[${articleIndex}]（${article.title}） › body`;
+      const prepared = prepareBody(toBody(article.body));
+      for (const message of prepared.problems) problems.push({ place, message });
+      for (const note of prepared.notes) notes.push(`${place}：${note}`);
+      bodies.set(`${pageIndex}/${articleIndex}`, prepared.blocks);
+    }
+  }
+  return { bodies, problems, notes };
+}
+
 /** Checks a bundle against the manifest rules, the files and the database; stores nothing. */
 export async function checkBundle(
   prisma: PrismaClient,
@@ -90,9 +111,8 @@ export async function checkBundle(
 ): Promise<{ manifest: Manifest | null; publicationId: number | null; problems: Problem[] }> {
   const { manifest, problems } = parseManifest(bundle);
   if (!manifest) return { manifest, publicationId: null, problems };
-  const date = new Date(`${manifest.date}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || !date.toISOString().startsWith(manifest.date))
-    problems.push({ place: "manifest.json › date", message: `${manifest.date} 不是有效的日期` });
+  const date = dbDate(manifest.date);
+  problems.push(...prepareBodies(manifest).problems);
 
   const publication = manifest.publication
     ? await prisma.publication.findUnique({ where: { slug: manifest.publication } })
@@ -105,10 +125,9 @@ export async function checkBundle(
         : "没有默认报纸，请在 manifest 中填写 publication",
     });
   else if (
-    !problems.length &&
-    (await prisma.edition.findUnique({
+    await prisma.edition.findUnique({
       where: { publicationId_issueDate: { publicationId: publication.id, issueDate: date } },
-    }))
+    })
   ) {
     problems.push({
       place: "manifest.json › date",
@@ -192,6 +211,7 @@ export async function importBundle(
 ): Promise<ImportResult> {
   const { manifest, publicationId, problems } = await checkBundle(prisma, bundle);
   if (!manifest || publicationId === null || problems.length) return { ok: false, problems };
+  const { bodies, notes } = prepareBodies(manifest);
 
   const stored: (StoredPageImage | null)[] = [];
   const batch = randomBytes(6).toString("hex");
@@ -210,7 +230,7 @@ export async function importBundle(
         const edition = await tx.edition.create({
           data: {
             publicationId,
-            issueDate: new Date(`${manifest.date}T00:00:00Z`),
+            issueDate: dbDate(manifest.date),
             issueNumber: manifest.issueNumber,
             status: manifest.publish ? "PUBLISHED" : "DRAFT",
             publishedAt: manifest.publish ? new Date() : null,
@@ -234,11 +254,11 @@ export async function importBundle(
               data: {
                 pageId: created.id,
                 sortOrder: articleIndex + 1,
-                kicker: article.kicker || null,
+                kicker: article.kicker,
                 title: article.title,
-                subtitle: article.subtitle || null,
-                byline: article.byline || null,
-                body: toBody(article.body),
+                subtitle: article.subtitle,
+                byline: article.byline,
+                body: bodies.get(`${pageIndex}/${articleIndex}`) ?? [],
                 regions: article.regions,
               },
             });
@@ -272,10 +292,11 @@ export async function importBundle(
         image: Boolean(stored[index]),
       })),
       links: result.links,
+      notes,
     };
   } catch (error) {
     for (const folder of writtenFolders()) await removeFolder(folder).catch(() => undefined);
-    if ((error as { code?: string }).code === "P2002")
+    if (isDbError(error, "unique", "editions_publication_id_issue_date_key"))
       return {
         ok: false,
         problems: [{ place: "manifest.json › date", message: `${manifest.date} 已经有一期（刚刚被别人创建），未导入` }],
@@ -297,5 +318,25 @@ export function formatReport(result: ImportResult): string {
         `  - 第 ${page.code} 版「${page.name}」：${page.articles} 篇文章${page.image ? "，含版面图" : "，无版面图"}`,
     ),
     `  转版链接 ${result.links} 个`,
+    ...result.notes.map((note) => `  注意：${note}`),
   ].join("\n");
+}
+
+/**
+ * The bundle's file name from the upload's X-File-Name header (percent-encoded
+ * by the browser), for the report. Anything malformed reads as "bundle.zip".
+ */
+export function bundleNameFromHeader(header: string | null): string {
+  if (!header) return "bundle.zip";
+  let name: string;
+  try {
+    name = decodeURIComponent(header);
+  } catch {
+    return "bundle.zip";
+  }
+  const clean = name
+    .replace(/[\u0000-\u001f\u007f/\\]/g, "")
+    .trim()
+    .slice(0, 100);
+  return clean || "bundle.zip";
 }

@@ -1,8 +1,19 @@
 // The edition bundle's manifest (manifest.json at the root of the ZIP or
 // folder), documented in docs/admin.md. Page images are files in the bundle,
 // named by relative path.
-import { z } from "zod";
 import { regionSchema } from "../content";
+import {
+  bylineField,
+  issueDateField,
+  issueNumberField,
+  kickerField,
+  pageCodeField,
+  pageNameField,
+  subtitleField,
+  titleField,
+} from "../fields";
+import { LIMITS } from "../limits";
+import { cleanText, z } from "../validation";
 
 const relativePath = z
   .string()
@@ -14,33 +25,34 @@ const relativePath = z
     "路径必须是包内的相对路径（不能含 ../ 或以 / 开头）",
   );
 
+// Paragraph lengths are not limited here: the import prepares each body like
+// the article form does (lib/content.ts prepareBody: paragraphs over the limit
+// are split at line breaks and sentence ends; what cannot be split is a problem).
+const text = z.string().transform(cleanText);
 const bodyBlock = z.union([
-  z.string().min(1, "段落不能为空").max(20_000),
-  z.object({ type: z.literal("paragraph"), text: z.string().min(1).max(20_000) }),
-  z.object({ type: z.literal("subhead"), text: z.string().min(1).max(500) }),
+  text.pipe(z.string().trim().min(1, "段落不能为空")),
+  z.object({ type: z.literal("paragraph"), text }),
+  z.object({ type: z.literal("subhead"), text }),
 ]);
+
+const optional = <T extends z.ZodType>(field: T) => field.optional().transform((value) => value ?? null);
 
 export const manifestArticleSchema = z.object({
   /** A name for this article inside the bundle, used by `next` to link a continuation. */
   ref: z.string().min(1).max(64).optional(),
-  kicker: z.string().max(200).optional(),
-  title: z.string().trim().min(1, "标题不能为空").max(300),
-  subtitle: z.string().max(300).optional(),
-  byline: z.string().max(200).optional(),
-  body: z.array(bodyBlock).max(2000).default([]),
-  regions: z.array(regionSchema).max(50).default([]),
+  kicker: optional(kickerField),
+  title: titleField,
+  subtitle: optional(subtitleField),
+  byline: optional(bylineField),
+  body: z.array(bodyBlock).max(LIMITS.article.blocks).default([]),
+  regions: z.array(regionSchema).max(LIMITS.regions.perArticle).default([]),
   /** `ref` of the part that continues this article on a later page. */
   next: z.string().min(1).max(64).optional(),
 });
 
 export const manifestPageSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(1, "版号不能为空")
-    .max(16)
-    .regex(/^[A-Za-z0-9-]+$/, "版号只能包含字母、数字和连字符"),
-  name: z.string().trim().min(1, "版名不能为空").max(100),
+  code: pageCodeField,
+  name: pageNameField,
   image: relativePath.optional(),
   articles: z.array(manifestArticleSchema).max(200).default([]),
 });
@@ -49,8 +61,8 @@ export const manifestSchema = z.object({
   version: z.literal(1, { message: "version 必须是 1" }),
   /** Publication slug; the default publication when left out. */
   publication: z.string().min(1).max(64).optional(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式须为 2026-11-25"),
-  issueNumber: z.number({ message: "期号须为正整数" }).int("期号须为正整数").positive("期号须为正整数"),
+  date: issueDateField,
+  issueNumber: issueNumberField,
   /** Publish right away (default: stays a draft for checking). */
   publish: z.boolean().default(false),
   pages: z.array(manifestPageSchema).min(1, "至少需要一个版面").max(200),

@@ -39,3 +39,14 @@ test("month grid starts on Monday and pads with null", () => {
 test("Chinese date", () => {
   assert.equal(formatChineseDate("2026-11-25"), "2026年11月25日 星期三");
 });
+
+test("typed dates: real days between 1800 and 9999; one pair of conversions to and from DATE columns", async () => {
+  const { addDays, dbDate, isoDate, parseIsoDate } = await import("./dates");
+  assert.equal(parseIsoDate(" 2026-11-25 "), "2026-11-25");
+  for (const bad of ["2026-02-30", "1700-01-01", "26-11-25", "2026/11/25", "", "2026-11-25T00:00"])
+    assert.equal(parseIsoDate(bad), null, bad);
+  assert.equal(dbDate("2026-11-25").toISOString(), "2026-11-25T00:00:00.000Z");
+  assert.equal(isoDate(dbDate("2024-02-29")), "2024-02-29");
+  assert.equal(addDays("2026-12-31", 1), "2027-01-01");
+  assert.equal(addDays("2024-03-01", -1), "2024-02-29");
+});

@@ -68,7 +68,7 @@ export function yearMonthOf(date: IsoDate): YearMonth {
 const WEEKDAYS = ["日", "一", "二", "三", "四", "五", "六"];
 
 export function weekdayOf(date: IsoDate): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay();
+  return dbDate(date).getUTCDay();
 }
 
 /** "2026年11月25日 星期三" */
@@ -94,7 +94,34 @@ export function monthGrid({ year, month }: YearMonth): (IsoDate | null)[][] {
   return weeks;
 }
 
-/** Converts a Date read from a @db.Date column (midnight UTC) to "yyyy-mm-dd". */
-export function isoDateFromDbDate(value: Date): IsoDate {
+/**
+ * A calendar day typed or sent as "yyyy-mm-dd" (forms, import manifests, the
+ * calendar's jump): a real day between 1800 and 9999, or null. The reader's
+ * URLs accept the same days, so every edition that can be stored can be read.
+ */
+export function parseIsoDate(value: string): IsoDate | null {
+  const match = ISO_DATE.exec(value.trim());
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return isRealDay(year, month, day) ? toIsoDate(year, month, day) : null;
+}
+
+// The one pair of conversions between calendar days and @db.Date columns,
+// which Prisma reads and writes as midnight UTC.
+
+/** "2026-11-25" → the Date to store in (or compare with) a @db.Date column. */
+export function dbDate(date: IsoDate): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
+
+/** A Date read from a @db.Date column → "2026-11-25". */
+export function isoDate(value: Date): IsoDate {
   return value.toISOString().slice(0, 10);
+}
+
+/** The day after (or before, with a negative count) a calendar day. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const value = dbDate(date);
+  value.setUTCDate(value.getUTCDate() + days);
+  return isoDate(value);
 }

@@ -1,19 +1,62 @@
-// Page codes as printed ("a01", "A08", "B3") and as used in URLs (lower case).
+// Page codes as printed ("a01", "A08", "B3", "12") and as used in URLs (lower
+// case). The rule is defined here once: the admin's forms, the import
+// manifest, the reader's URL parser and the database's CHECK constraint
+// (prisma/migrations/…_page_code_rule, compared in lib/db/constraints.test.ts)
+// all use PAGE_CODE_PATTERN.
 
-const URL_PAGE_CODE = /^[a-z]{0,3}\d{1,4}$/i;
+/**
+ * An optional section of up to three Latin letters, then the page number: one
+ * to three digits, not all zero (a newspaper has no page 0). The same text is
+ * a JavaScript and a PostgreSQL regular expression.
+ */
+export const PAGE_CODE_PATTERN = "^[A-Za-z]{0,3}(?=[0-9]*[1-9])[0-9]{1,3}$";
+const PAGE_CODE = new RegExp(PAGE_CODE_PATTERN);
+
+/** What an editor is told when a code does not follow the rule. */
+export const PAGE_CODE_RULE = "版号由 0–3 个字母加 1–3 位数字组成（不能全为 0），例如 A01、B3、12。";
+
+export function isPageCode(code: string): boolean {
+  return PAGE_CODE.test(code);
+}
+
+/**
+ * A code as an editor may type it, in the form it is stored: full-width
+ * letters and digits become ASCII (ａ０１ → a01), spaces go, and "第A01版"
+ * is read as A01. The case is kept as typed (A08 is printed so).
+ */
+export function normalisePageCode(input: string): string {
+  const compact = input.normalize("NFKC").replace(/[\s\u200b-\u200d\ufeff]+/g, "");
+  const printed = /^第(.+)版$/.exec(compact);
+  return printed ? printed[1] : compact;
+}
 
 export type ParsedPageCode = { code: string; canonical: boolean };
 
-/** Reads the page segment of a URL: "a08" is canonical, "A08" is understood (redirect), "a0<8" is null (404). */
+/** Reads the page segment of a URL: "a08" is canonical; "A08" and "ａ０８" are understood (redirect); "a0<8" is null (404). */
 export function parseUrlPageCode(segment: string): ParsedPageCode | null {
-  if (segment.length > 16 || !URL_PAGE_CODE.test(segment)) return null;
-  const code = segment.toLowerCase();
+  if (segment.length > 64) return null;
+  let decoded = segment;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+  const code = normalisePageCode(decoded).toLowerCase();
+  if (!isPageCode(code)) return null;
   return { code, canonical: code === segment };
 }
 
 /** The code as it appears in URLs. */
 export function urlPageCode(code: string): string {
   return code.toLowerCase();
+}
+
+/** The code after the last page's, in the same style: "a08" → "a09", "B3" → "B4"; "A01" for the first page; "" when there is none (A999). */
+export function nextPageCode(codes: string[]): string {
+  const match = /^([A-Za-z]*)(\d+)$/.exec(codes.at(-1) ?? "");
+  if (!match) return "A01";
+  const next = `${match[1]}${String(Number(match[2]) + 1).padStart(match[2].length, "0")}`;
+  return isPageCode(next) ? next : "";
 }
 
 function splitCode(code: string): { section: string; number: number } {

@@ -1,9 +1,11 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { getEdition, listPublications } from "@/lib/admin/editions";
+import { listPublicationChoices } from "@/lib/admin/editions";
+import { editionFromParams } from "@/lib/admin/route-params";
+import { adminUrls } from "@/lib/admin/urls";
+import { nextPageCode } from "@/lib/reading/page-codes";
 import { mediaUrl } from "@/lib/storage";
-import { nextPageCode } from "@/lib/admin/dates";
+import { MoveButtons } from "@/components/admin/move-buttons";
 import { ConfirmForm } from "@/components/admin/confirm-form";
 import { EditionForm } from "@/components/admin/edition-form";
 import { AddPageForm } from "@/components/admin/add-page-form";
@@ -20,7 +22,6 @@ import {
   updateEdition,
 } from "./actions";
 import { Breadcrumb } from "@/components/admin/breadcrumb";
-import { idParam } from "@/lib/admin/schemas";
 
 export const metadata = { title: "期次" };
 
@@ -32,12 +33,9 @@ export default async function EditionRoute({
   searchParams: Promise<{ notice?: string }>;
 }) {
   await requireUser();
-  const editionId = idParam((await params).editionId);
-  const edition = editionId ? await getEdition(editionId) : null;
-  if (!edition) notFound();
-  const [publications, { notice }] = await Promise.all([listPublications(), searchParams]);
+  const edition = await editionFromParams(params);
+  const [publications, { notice }] = await Promise.all([listPublicationChoices(), searchParams]);
   const missingImages = edition.pages.filter((page) => !page.hasImage);
-  const readerUrl = `/${edition.date}`;
   return (
     <main className="space-y-6">
       <Breadcrumb items={[{ label: edition.date }]} />
@@ -64,7 +62,7 @@ export default async function EditionRoute({
           />
         ) : (
           <>
-            <a href={readerUrl} target="_blank" rel="noreferrer" className={secondaryButtonClass}>
+            <a href={edition.readerUrl} target="_blank" rel="noreferrer" className={secondaryButtonClass}>
               在读者端查看
             </a>
             <ConfirmForm
@@ -77,10 +75,10 @@ export default async function EditionRoute({
             />
           </>
         )}
-        <Link href={`/admin/editions/${edition.id}/preview`} className={secondaryButtonClass}>
+        <Link href={adminUrls.preview(edition.id)} className={secondaryButtonClass}>
           预览
         </Link>
-        <Link href={`/admin/editions/${edition.id}/audit`} className={secondaryButtonClass}>
+        <Link href={adminUrls.audit(edition.id)} className={secondaryButtonClass}>
           操作记录
         </Link>
       </section>
@@ -95,7 +93,7 @@ export default async function EditionRoute({
         <ol className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {edition.pages.map((page, index) => (
             <li key={page.id} className="flex flex-col gap-2 rounded border border-neutral-200 bg-white p-3">
-              <Link href={`/admin/editions/${edition.id}/pages/${page.id}`} className="flex gap-3">
+              <Link href={adminUrls.page(edition.id, page.id)} className="flex gap-3">
                 {page.thumbKey ? (
                   <img src={mediaUrl(page.thumbKey)} alt="" className="h-24 w-16 border object-cover object-top" />
                 ) : (
@@ -110,28 +108,13 @@ export default async function EditionRoute({
                 </span>
               </Link>
               <div className="flex flex-wrap gap-1">
-                <form action={movePage}>
-                  <input type="hidden" name="editionId" value={edition.id} />
-                  <input type="hidden" name="pageId" value={page.id} />
-                  <button
-                    name="direction"
-                    value="up"
-                    disabled={index === 0}
-                    className={secondaryButtonClass}
-                    aria-label={`第 ${page.code} 版上移`}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    name="direction"
-                    value="down"
-                    disabled={index === edition.pages.length - 1}
-                    className={secondaryButtonClass}
-                    aria-label={`第 ${page.code} 版下移`}
-                  >
-                    ↓
-                  </button>
-                </form>
+                <MoveButtons
+                  action={movePage}
+                  fields={{ editionId: edition.id, pageId: page.id }}
+                  label={`第 ${page.code} 版`}
+                  first={index === 0}
+                  last={index === edition.pages.length - 1}
+                />
                 <ConfirmForm
                   action={deletePage}
                   fields={{ editionId: edition.id, pageId: page.id }}
@@ -159,6 +142,7 @@ export default async function EditionRoute({
           action={updateEdition}
           publications={publications}
           hidden={{ editionId: String(edition.id) }}
+          version={edition.version}
           initial={{
             publicationId: String(edition.publicationId),
             issueDate: edition.date,

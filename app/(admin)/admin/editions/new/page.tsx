@@ -1,5 +1,5 @@
 import { requireUser } from "@/lib/auth/session";
-import { listPublications, nextEditionDefaults } from "@/lib/admin/editions";
+import { listPublicationChoices, nextEditionDefaults } from "@/lib/admin/editions";
 import { EditionForm } from "@/components/admin/edition-form";
 import { createEdition } from "./actions";
 
@@ -7,7 +7,7 @@ export const metadata = { title: "新建期次" };
 
 export default async function NewEditionRoute() {
   await requireUser();
-  const [publications, defaults] = await Promise.all([listPublications(), nextEditionDefaults()]);
+  const [publications, defaults] = await Promise.all([listPublicationChoices(), nextEditionDefaults()]);
   return (
     <main className="max-w-lg space-y-4">
       <h1 className="text-2xl font-bold">新建期次</h1>

@@ -1,9 +1,9 @@
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { getAuditLog, getEdition } from "@/lib/admin/editions";
 import { formatDateTime } from "@/lib/admin/dates";
+import { getAuditLog } from "@/lib/admin/editions";
+import { editionFromParams } from "@/lib/admin/route-params";
+import { adminUrls } from "@/lib/admin/urls";
 import { Breadcrumb } from "@/components/admin/breadcrumb";
-import { idParam } from "@/lib/admin/schemas";
 
 export const metadata = { title: "操作记录" };
 
@@ -23,13 +23,11 @@ const ACTIONS: Record<string, string> = {
 
 export default async function AuditRoute({ params }: { params: Promise<{ editionId: string }> }) {
   await requireUser();
-  const editionId = idParam((await params).editionId);
-  const edition = editionId ? await getEdition(editionId) : null;
-  if (!edition) notFound();
+  const edition = await editionFromParams(params);
   const entries = await getAuditLog(edition.id);
   return (
     <main className="space-y-4">
-      <Breadcrumb items={[{ label: edition.date, href: `/admin/editions/${edition.id}` }, { label: "操作记录" }]} />
+      <Breadcrumb items={[{ label: edition.date, href: adminUrls.edition(edition.id) }, { label: "操作记录" }]} />
       <h1 className="text-2xl font-bold">操作记录 · {edition.date}</h1>
       <table className="w-full bg-white text-left text-sm">
         <thead className="bg-neutral-100">

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { pageFromParams } from "@/lib/admin/pages";
+import { pageFromParams } from "@/lib/admin/route-params";
+import { adminUrls } from "@/lib/admin/urls";
+import { MoveButtons } from "@/components/admin/move-buttons";
 import { mediaUrl } from "@/lib/storage";
 import { PageForm } from "@/components/admin/page-form";
 import { PageImageUpload } from "@/components/admin/page-image-upload";
@@ -23,15 +25,11 @@ export default async function PageRoute({
   await requireUser();
   const page = await pageFromParams(params);
   const { notice } = await searchParams;
-  const base = `/admin/editions/${page.editionId}/pages/${page.id}`;
   const preview = page.image?.variants.find((variant) => variant.name === "large") ?? page.image?.variants.at(-1);
   return (
     <main className="space-y-6">
       <Breadcrumb
-        items={[
-          { label: page.editionDate, href: `/admin/editions/${page.editionId}` },
-          { label: `第 ${page.code} 版` },
-        ]}
+        items={[{ label: page.editionDate, href: adminUrls.edition(page.editionId) }, { label: `第 ${page.code} 版` }]}
       />
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">
@@ -50,6 +48,7 @@ export default async function PageRoute({
               action={saveRegions}
               editionId={page.editionId}
               pageId={page.id}
+              version={page.regionsVersion}
               image={{ url: mediaUrl(preview.key), width: page.image.width, height: page.image.height }}
               articles={page.articles.map((article) => ({
                 id: article.id,
@@ -70,17 +69,20 @@ export default async function PageRoute({
               文章（{page.articles.length}）
             </h2>
             <div className="flex flex-wrap gap-2">
-              <Link href={`${base}/paste`} className={buttonClass}>
+              <Link href={adminUrls.paste(page.editionId, page.id)} className={buttonClass}>
                 粘贴文章
               </Link>
-              <Link href={`${base}/articles/new`} className={secondaryButtonClass}>
+              <Link href={adminUrls.newArticle(page.editionId, page.id)} className={secondaryButtonClass}>
                 新建文章
               </Link>
             </div>
             <ol className="space-y-2">
               {page.articles.map((article, index) => (
                 <li key={article.id} className="rounded border border-neutral-200 bg-white p-2">
-                  <Link href={`${base}/articles/${article.id}`} className="font-medium text-blue-700 underline">
+                  <Link
+                    href={adminUrls.article(page.editionId, page.id, article.id)}
+                    className="font-medium text-blue-700 underline"
+                  >
                     {article.title}
                   </Link>
                   <div className="text-xs text-neutral-500">
@@ -89,29 +91,15 @@ export default async function PageRoute({
                     {article.previousPart ? <span> · 上接第 {article.previousPart.pageCode} 版</span> : null}
                     {article.nextPart ? <span> · 下转第 {article.nextPart.pageCode} 版</span> : null}
                   </div>
-                  <form action={moveArticle} className="mt-1 flex gap-1">
-                    <input type="hidden" name="editionId" value={page.editionId} />
-                    <input type="hidden" name="pageId" value={page.id} />
-                    <input type="hidden" name="articleId" value={article.id} />
-                    <button
-                      name="direction"
-                      value="up"
-                      disabled={index === 0}
-                      className={secondaryButtonClass}
-                      aria-label={`「${article.title}」上移`}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      name="direction"
-                      value="down"
-                      disabled={index === page.articles.length - 1}
-                      className={secondaryButtonClass}
-                      aria-label={`「${article.title}」下移`}
-                    >
-                      ↓
-                    </button>
-                  </form>
+                  <div className="mt-1">
+                    <MoveButtons
+                      action={moveArticle}
+                      fields={{ editionId: page.editionId, pageId: page.id, articleId: article.id }}
+                      label={`「${article.title}」`}
+                      first={index === 0}
+                      last={index === page.articles.length - 1}
+                    />
+                  </div>
                 </li>
               ))}
             </ol>
@@ -124,6 +112,7 @@ export default async function PageRoute({
               action={renamePage}
               editionId={page.editionId}
               pageId={page.id}
+              version={page.version}
               initial={{ code: page.code, name: page.name }}
             />
           </section>

@@ -1,5 +1,6 @@
 import { requireUser } from "@/lib/auth/session";
-import { pageFromParams } from "@/lib/admin/pages";
+import { randomUUID } from "node:crypto";
+import { pageFromParams } from "@/lib/admin/route-params";
 import { PasteFlow } from "@/components/admin/paste-flow";
 import { parsePaste, savePastedArticle } from "./actions";
 import { Breadcrumb, pageCrumbs } from "@/components/admin/breadcrumb";
@@ -13,7 +14,13 @@ export default async function PasteRoute({ params }: { params: Promise<{ edition
     <main className="max-w-3xl space-y-4">
       <Breadcrumb items={[...pageCrumbs(page), { label: "粘贴文章" }]} />
       <h1 className="text-2xl font-bold">粘贴文章 · 第 {page.code} 版</h1>
-      <PasteFlow parseAction={parsePaste} saveAction={savePastedArticle} editionId={page.editionId} pageId={page.id} />
+      <PasteFlow
+        parseAction={parsePaste}
+        saveAction={savePastedArticle}
+        editionId={page.editionId}
+        pageId={page.id}
+        submissionKey={randomUUID()}
+      />
     </main>
   );
 }

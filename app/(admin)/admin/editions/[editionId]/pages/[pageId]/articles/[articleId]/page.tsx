@@ -1,15 +1,13 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { getArticle, listEditionArticles } from "@/lib/admin/articles";
-import { getPage } from "@/lib/admin/pages";
+import { articleFromParams } from "@/lib/admin/route-params";
+import { adminUrls } from "@/lib/admin/urls";
 import { ArticleForm } from "@/components/admin/article-form";
 import { ConfirmForm } from "@/components/admin/confirm-form";
 import { LinkForm, MoveForm } from "@/components/admin/article-side-forms";
 import { Notice } from "@/components/admin/notice";
 import { deleteArticle, linkNextPart, moveArticleToPage, saveArticle, unlinkNextPart } from "./actions";
 import { Breadcrumb, pageCrumbs } from "@/components/admin/breadcrumb";
-import { idParam } from "@/lib/admin/schemas";
 
 export const metadata = { title: "编辑文章" };
 
@@ -21,18 +19,8 @@ export default async function ArticleRoute({
   searchParams: Promise<{ notice?: string }>;
 }) {
   await requireUser();
-  const { editionId, pageId, articleId } = await params;
-  const article = await getArticle(idParam(editionId) ?? 0, idParam(pageId) ?? 0, idParam(articleId) ?? 0);
-  if (!article) notFound();
-  const [page, all, { notice }] = await Promise.all([
-    getPage(article.edition.id, article.page.id),
-    listEditionArticles(article.edition.id),
-    searchParams,
-  ]);
+  const [article, { notice }] = await Promise.all([articleFromParams(params), searchParams]);
   const ref = { editionId: article.edition.id, pageId: article.page.id, articleId: article.id };
-  const pageOrder = all.find((candidate) => candidate.id === article.id)?.pageOrder ?? 0;
-  const hasPrevious = new Set(all.map((candidate) => candidate.nextPartId).filter((value) => value !== null));
-  const linkable = all.filter((candidate) => candidate.pageOrder > pageOrder && !hasPrevious.has(candidate.id));
   return (
     <main className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div className="space-y-4">
@@ -55,6 +43,7 @@ export default async function ArticleRoute({
           hidden={ref}
           version={article.version}
           articleId={article.id}
+          damagedBlocks={article.damagedBlocks}
         />
       </div>
       <aside className="space-y-4">
@@ -69,7 +58,7 @@ export default async function ArticleRoute({
             <p className="text-sm">
               上接：
               <Link
-                href={`/admin/editions/${article.edition.id}/pages/${article.previousPart.pageId}/articles/${article.previousPart.id}`}
+                href={adminUrls.article(article.edition.id, article.previousPart.pageId, article.previousPart.id)}
                 className="text-blue-700 underline"
               >
                 第 {article.previousPart.pageCode} 版「{article.previousPart.title}」
@@ -83,7 +72,7 @@ export default async function ArticleRoute({
               <p>
                 下转：
                 <Link
-                  href={`/admin/editions/${article.edition.id}/pages/${article.nextPart.pageId}/articles/${article.nextPart.id}`}
+                  href={adminUrls.article(article.edition.id, article.nextPart.pageId, article.nextPart.id)}
                   className="text-blue-700 underline"
                 >
                   第 {article.nextPart.pageCode} 版「{article.nextPart.title}」
@@ -101,7 +90,7 @@ export default async function ArticleRoute({
             <LinkForm
               action={linkNextPart}
               hidden={ref}
-              options={linkable.map((candidate) => ({
+              options={article.linkTargets.map((candidate) => ({
                 id: candidate.id,
                 label: `第 ${candidate.pageCode} 版「${candidate.title}」`,
               }))}
@@ -112,11 +101,7 @@ export default async function ArticleRoute({
           <h2 id="move-heading" className="font-bold">
             移到其他版面
           </h2>
-          <MoveForm
-            action={moveArticleToPage}
-            hidden={ref}
-            pages={(page?.siblings ?? []).filter((sibling) => sibling.id !== article.page.id)}
-          />
+          <MoveForm action={moveArticleToPage} hidden={ref} pages={article.otherPages} />
         </section>
         <section className="rounded border border-neutral-200 bg-white p-3">
           <ConfirmForm

@@ -1,5 +1,6 @@
 import { requireUser } from "@/lib/auth/session";
-import { pageFromParams } from "@/lib/admin/pages";
+import { randomUUID } from "node:crypto";
+import { pageFromParams } from "@/lib/admin/route-params";
 import { ArticleForm } from "@/components/admin/article-form";
 import { createArticle } from "./actions";
 import { Breadcrumb, pageCrumbs } from "@/components/admin/breadcrumb";
@@ -16,7 +17,8 @@ export default async function NewArticleRoute({ params }: { params: Promise<{ ed
       <ArticleForm
         action={createArticle}
         initial={{ kicker: "", title: "", subtitle: "", byline: "", body: "" }}
-        hidden={{ editionId: page.editionId, pageId: page.id }}
+        // One key per form shown: sending it twice creates the article once.
+        hidden={{ editionId: page.editionId, pageId: page.id, submissionKey: randomUUID() }}
         submitLabel="创建文章"
       />
     </main>
