@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isMalformedPath } from "./lib/reading/urls";
 
 const SESSION_COOKIE = "banmian_session";
 /** No reader or admin URL is this long; longer ones are answered as a plain 404. */
@@ -16,6 +17,8 @@ const MAX_PATH = 200; // also in config.matcher below, which must be a literal
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (pathname.length > MAX_PATH) return NextResponse.rewrite(new URL("/not-found", request.url));
+  // A broken percent-escape (/p/%zz, /%E4) can never name a page; Next.js would answer it with a bare 500.
+  if (isMalformedPath(pathname)) return NextResponse.rewrite(new URL("/not-found", request.url));
   const isLogin = pathname === "/admin/login";
   if (!isLogin && request.method === "GET" && pathname.startsWith("/admin") && !request.cookies.has(SESSION_COOKIE)) {
     const login = new URL("/admin/login", request.url);
@@ -27,4 +30,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers: requestHeaders } });
 }
 
-export const config = { matcher: ["/admin", "/admin/:path*", "/((?!_next/).{200,})"] };
+export const config = { matcher: ["/admin", "/admin/:path*", "/((?!_next/).{200,})", "/((?!_next/).*%.*)"] };

@@ -33,3 +33,21 @@ test("text size steps: at least five, clamped at the ends", () => {
   assert.equal(clampFontStep(99), FONT_STEPS.length - 1);
   assert.equal(clampFontStep(Number.NaN), DEFAULT_FONT_STEP);
 });
+
+test("URL segments that cannot be decoded are no segment (a 404), never an exception", async () => {
+  const { decodeSegment } = await import("./urls");
+  assert.equal(decodeSegment("haicheng"), "haicheng");
+  assert.equal(decodeSegment("%E6%B5%B7"), "海");
+  for (const bad of ["%zz", "%25zz".replace("%25", "%"), "%E4", "%", "a%00b", "x".repeat(1000)])
+    assert.equal(decodeSegment(bad), null, bad);
+  // %25zz decodes to the harmless text "%zz".
+  assert.equal(decodeSegment("%25zz"), "%zz");
+});
+
+test("paths with broken percent-escapes are recognised before routing", async () => {
+  const { isMalformedPath } = await import("./urls");
+  for (const bad of ["/p/%zz", "/%E4", "/2026-11-25/%", "/a%00b", "/admin/editions/%zz"])
+    assert.equal(isMalformedPath(bad), true, bad);
+  for (const good of ["/p/haicheng", "/%E6%B5%B7", "/p/%25zz", "/2026-11-25/a01"])
+    assert.equal(isMalformedPath(good), false, good);
+});

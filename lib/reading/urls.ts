@@ -42,6 +42,31 @@ export function archivePath(publication: PublicationPath, month?: string): strin
   return `${publicationPrefix(publication)}/archive${month ? `/${month}` : ""}`;
 }
 
+/**
+ * A URL segment as Next.js hands it over, percent-decoded; null when it cannot
+ * be decoded (/p/%zz, /p/%E4) or is longer than any segment of ours, so the
+ * route answers 404 instead of throwing.
+ */
+export function decodeSegment(segment: string, maxLength = 200): string | null {
+  if (segment.length > maxLength * 3) return null;
+  try {
+    const decoded = decodeURIComponent(segment);
+    return decoded.length > maxLength || decoded.includes("\0") ? null : decoded;
+  } catch {
+    return null;
+  }
+}
+
+/** A path with a percent-escape that does not decode (or decodes to NUL): no route can match it. */
+export function isMalformedPath(pathname: string): boolean {
+  if (!pathname.includes("%")) return false;
+  try {
+    return decodeURIComponent(pathname).includes("\0");
+  } catch {
+    return true;
+  }
+}
+
 /** Reads the article segment: "3" is canonical, "03" is understood (redirect), anything else is null. */
 export function parseUrlArticleNumber(segment: string): { position: number; canonical: boolean } | null {
   if (!/^\d{1,4}$/.test(segment)) return null;

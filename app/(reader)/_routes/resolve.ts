@@ -12,6 +12,7 @@ import { findArticle, findPage, type ArticleLocation } from "@/lib/reading/readi
 import type { EditionIndexEntry, PageSummary } from "@/lib/reading/types";
 import {
   archivePath,
+  decodeSegment,
   editionBase,
   homePath,
   pageHref,
@@ -31,7 +32,8 @@ export async function resolvePublication(slug: string | undefined, rest = ""): P
     if (!fallback) notFound();
     return { publication: fallback, path: null };
   }
-  const publication = await getPublicationBySlug(decodeURIComponent(slug));
+  const decoded = decodeSegment(slug);
+  const publication = decoded === null ? null : await getPublicationBySlug(decoded);
   if (!publication) notFound();
   if (publication.id === fallback?.id) permanentRedirect(rest || "/");
   return { publication, path: publication.slug };
