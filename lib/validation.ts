@@ -2,6 +2,7 @@
 // admin forms, the import manifest and the API use these, so a value one path
 // accepts is a value every other path (and the database) accepts too.
 import { z } from "zod";
+import { stripInvisible } from "./text";
 
 // Editors read validation messages: zod's own ones in Chinese too, for the
 // cases a schema does not word itself (a field missing from a forged request).
@@ -20,9 +21,12 @@ z.config({
 // and PDF page breaks (\f) become line breaks.
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 
-/** Text as it may be stored: no NUL or other control characters; CRLF, CR, \v and \f become \n. */
+/**
+ * Text as it may be stored: no NUL or other control characters, no zero-width
+ * characters (the paste's rule, lib/text.ts); CRLF, CR, \v and \f become \n.
+ */
 export function cleanText(value: string): string {
-  return value.replace(/\r\n?|[\v\f\u2028\u2029]/g, "\n").replace(CONTROL, "");
+  return stripInvisible(value.replace(/\r\n?|[\v\f\u2028\u2029]/g, "\n")).replace(CONTROL, "");
 }
 
 /** One line of text (title, name…): control characters removed, line breaks and tabs become spaces, trimmed. */

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import sharp from "sharp";
-import { UploadError, checkPageImage, scaleRegions } from "./page-upload";
+import { UploadError, checkPageImage } from "./page-upload";
 
 const refusal = (pattern: RegExp, status?: number) => (error: unknown) =>
   error instanceof UploadError && pattern.test(error.message) && (status === undefined || error.status === status);
@@ -46,35 +46,4 @@ test("too many pixels, too small, too big and truncated files are refused", asyn
     .jpeg()
     .toBuffer();
   await assert.rejects(checkPageImage(jpeg.subarray(0, 300)), refusal(/损坏|不完整/));
-});
-
-test("regions scale with the image", () => {
-  assert.deepEqual(
-    scaleRegions(
-      [
-        { type: "rect", x: 100, y: 200, w: 300, h: 400 },
-        {
-          type: "polygon",
-          points: [
-            [0, 0],
-            [10, 0],
-            [10, 10],
-          ],
-        },
-      ],
-      2,
-      0.5,
-    ),
-    [
-      { type: "rect", x: 200, y: 100, w: 600, h: 200 },
-      {
-        type: "polygon",
-        points: [
-          [0, 0],
-          [20, 0],
-          [20, 5],
-        ],
-      },
-    ],
-  );
 });

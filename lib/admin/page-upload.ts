@@ -5,7 +5,8 @@ import { randomBytes } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import type { PrismaClient } from "../db/client";
-import { readImageVariants, readRegions, type Region } from "../content";
+import { readImageVariants, readRegions } from "../content";
+import { scaleRegions } from "../regions";
 import { LIMITS } from "../limits";
 import { storePageImage } from "../page-image";
 import { putFile, removeFile, removeFolder } from "../storage";
@@ -62,21 +63,6 @@ export async function checkPageImage(bytes: Buffer): Promise<{ extension: string
     throw new UploadError("图片文件不完整或已损坏。", 400);
   }
   return { extension, width, height };
-}
-
-export function scaleRegions(regions: Region[], sx: number, sy: number): Region[] {
-  const round = (value: number) => Math.round(value * 10) / 10;
-  return regions.map((region) =>
-    region.type === "rect"
-      ? {
-          type: "rect",
-          x: round(region.x * sx),
-          y: round(region.y * sy),
-          w: Math.max(1, round(region.w * sx)),
-          h: Math.max(1, round(region.h * sy)),
-        }
-      : { type: "polygon", points: region.points.map(([x, y]) => [round(x * sx), round(y * sy)] as [number, number]) },
-  );
 }
 
 export type UploadResult = {

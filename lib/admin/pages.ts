@@ -9,6 +9,7 @@ import { isDbError } from "../db/errors";
 import { prisma } from "../db/prisma";
 import { LIMITS } from "../limits";
 import { isoDate } from "../reading/dates";
+import { clampRegions } from "../regions";
 import { audit, lastChange } from "./audit";
 import {
   editionGone,
@@ -278,27 +279,6 @@ const regionsPayload = z.array(z.object({ articleId: id, regions: regionsSchema 
   message: "区域数据无效，请刷新页面后重试。",
 });
 
-/** Regions on the page image: inside the image, at least one pixel wide and high. */
-export function clampRegions(regions: Region[], width: number, height: number): Region[] {
-  const clamp = (value: number, max: number) => Math.min(Math.max(0, value), max);
-  return regions.map((region) => {
-    if (region.type === "polygon")
-      return {
-        ...region,
-        points: region.points.map(([x, y]) => [clamp(x, width), clamp(y, height)] as [number, number]),
-      };
-    const x = clamp(region.x, width - 1);
-    const y = clamp(region.y, height - 1);
-    return {
-      ...region,
-      x,
-      y,
-      w: Math.max(1, Math.min(region.w, width - x)),
-      h: Math.max(1, Math.min(region.h, height - y)),
-    };
-  });
-}
-
 /**
  * Saves the regions of every article on the page at once (the region editor's
  * "保存区域"), only if no one changed the page's regions or image since the
@@ -349,7 +329,7 @@ export async function savePageRegions(
     for (const entry of payload)
       await tx.article.update({
         where: { id: entry.articleId },
-        data: { regions: clampRegions(entry.regions, width, height) },
+        data: { regions: clampRegions(entry.regions, { width, height }) },
       });
     const updated = await tx.page.updateMany({
       where: { id: pageId, regionsVersion: version },
