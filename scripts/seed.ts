@@ -16,7 +16,7 @@ import { SAMPLE_PAGES, body, byline, kicker, pickTitles, subtitle, type Topic } 
 import type { StoredPageImage } from "../lib/page-image";
 import { createPdfPool } from "../lib/pdf/run";
 import type { TextLayer } from "../lib/pdf/text-layer";
-import { scaleRegions } from "../lib/admin/page-upload";
+import { scaleRegions } from "../lib/regions";
 import { getFile, putFile } from "../lib/storage";
 import type { BodyBlock } from "../lib/content";
 import { assertDatabaseReady } from "./lib/connect";
