@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { listEditions } from "@/lib/admin/editions";
+import { adminUrls } from "@/lib/admin/urls";
 import { buttonClass } from "@/components/admin/field";
 import { StatusBadge } from "@/components/admin/status-badge";
 
@@ -13,7 +14,7 @@ export default async function EditionsRoute() {
     <main className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">期次</h1>
-        <Link href="/admin/editions/new" className={buttonClass}>
+        <Link href={adminUrls.newEdition} className={buttonClass}>
           新建期次
         </Link>
       </div>
@@ -36,7 +37,7 @@ export default async function EditionsRoute() {
             {editions.map((edition) => (
               <tr key={edition.id} className="border-t border-neutral-100">
                 <td className="px-3 py-2">
-                  <Link href={`/admin/editions/${edition.id}`} className="font-medium text-blue-700 underline">
+                  <Link href={adminUrls.edition(edition.id)} className="font-medium text-blue-700 underline">
                     {edition.date}
                   </Link>
                 </td>
