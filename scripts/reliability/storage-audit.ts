@@ -1,0 +1,46 @@
+// Stored files that no database row mentions (orphans), and editions that are
+// only partly there: what a crash in the middle of a write can leave behind.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+function walk(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? walk(full) : [full];
+  });
+}
+
+/** Every row of every table as text: a file is referenced when its key appears anywhere in it. */
+async function everything(client: pg.Client): Promise<string> {
+  const tables = (
+    await client.query<{ name: string }>(
+      "SELECT quote_ident(table_name) AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'cache_invalidations', 'sessions', 'login_throttle')",
+    )
+  ).rows;
+  const texts: string[] = [];
+  for (const { name } of tables) {
+    const rows = await client.query<{ t: string | null }>(`SELECT string_agg(x::text, E'\\n') AS t FROM ${name} x`);
+    texts.push(rows.rows[0]?.t ?? "");
+  }
+  return texts.join("\n");
+}
+
+export async function orphanFiles(databaseUrl: string, storageDir: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const text = await everything(client);
+    return walk(storageDir)
+      .map((file) => path.relative(storageDir, file).split(path.sep).join("/"))
+      .filter((key) => !text.includes(key));
+  } finally {
+    await client.end();
+  }
+}
