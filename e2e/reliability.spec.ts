@@ -26,7 +26,7 @@ test.skip(({ isMobile }) => isMobile, "one run is enough");
 test.beforeAll(async ({}, testInfo) => {
   if (testInfo.project.name !== "desktop") return;
   test.setTimeout(300_000); // a database of its own: migrate, seed, copy the build, start
-  const prepared = await prepareDatabase(database, 2);
+  const prepared = await prepareDatabase(database, 1);
   databaseUrl = prepared.databaseUrl;
   server = await serve(prepared, port, `${distDir}-rel`, distDir);
   prisma = createPrismaClient(databaseUrl);

@@ -6,9 +6,9 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { EMBEDDED_PORT } from "../lib/db/url";
 import { EMBEDDED_DIR, EMBEDDED_PIDFILE, runningEmbeddedPid } from "./lib/embedded";
+import { servePglite } from "./lib/pglite-server";
 
 const running = runningEmbeddedPid();
 if (running) {
@@ -18,8 +18,7 @@ if (running) {
 
 mkdirSync(path.dirname(EMBEDDED_DIR), { recursive: true });
 const db = await PGlite.create({ dataDir: EMBEDDED_DIR });
-const server = new PGLiteSocketServer({ db, port: EMBEDDED_PORT, host: "127.0.0.1", maxConnections: 16 });
-await server.start();
+const server = await servePglite(db, { port: EMBEDDED_PORT, host: "127.0.0.1" });
 writeFileSync(EMBEDDED_PIDFILE, String(process.pid));
 console.log(`embedded database ready on 127.0.0.1:${EMBEDDED_PORT} (${EMBEDDED_DIR})`);
 
@@ -28,7 +27,7 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`embedded database: ${signal}, closing`);
-  await server.stop().catch(() => {});
+  await server.close();
   await db.close();
   rmSync(EMBEDDED_PIDFILE, { force: true });
   process.exit(0);

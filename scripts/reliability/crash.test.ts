@@ -61,14 +61,12 @@ test("embedded database: one writer killed mid-stream loses no committed row", a
   assert.equal(value(result, "write errors before the kill"), 0);
 });
 
-test(
-  "embedded database: concurrent writers (the app's connection pool) lose nothing",
-  {
-    todo: "fails on main: pglite-socket interleaves extended-protocol messages of several connections (reliability is on it)",
-  },
-  async () => {
-    const result = await embeddedCrashPart({ rounds: 1, seed: 2, writers: 4, port: 58000 + (process.pid % 1000) });
-    assert.equal(value(result, "write errors before the kill"), 0);
-    assert.equal(value(result, "committed rows lost"), 0);
-  },
-);
+test("embedded database: concurrent writers (like the app's connection pool) lose nothing", async () => {
+  // Failed before scripts/lib/pglite-server.ts: pglite-socket interleaved the extended-protocol messages of
+  // several connections on PGlite's one backend (`portal "" cannot be run`, acknowledged rows missing).
+  const result = await embeddedCrashPart({ rounds: 1, seed: 2, writers: 4, port: 58000 + (process.pid % 1000) });
+  assert.ok(Number(value(result, "confirmed writes checked")) > 0, "the writers wrote before the kill");
+  assert.equal(value(result, "write errors before the kill"), 0);
+  assert.equal(value(result, "committed rows lost"), 0);
+  assert.equal(value(result, "torn transactions"), 0);
+});
