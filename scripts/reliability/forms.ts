@@ -159,7 +159,8 @@ export async function discoverForms(options: DiscoverOptions, browser?: Browser)
     );
     // Choosing a file may upload it at once (a request of its own) before the form is sent.
     for (const request of requests) {
-      const what = `${request.method()} ${SHAPE(new URL(request.url()).pathname)} ${request.headers()["next-action"] ?? ""}`;
+      // One server action may serve several forms (create and edit): the form's fields tell them apart.
+      const what = `${form.signature} ${request.method()} ${SHAPE(new URL(request.url()).pathname)} ${request.headers()["next-action"] ?? ""}`;
       if (seenRequests.has(what)) continue;
       seenRequests.add(what);
       templates.push(template(screen, form.label, request, form.hidden));

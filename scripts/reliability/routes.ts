@@ -75,8 +75,11 @@ export function discoverRoutes(appDir = "app"): AppRoute[] {
     const source = readFileSync(file, "utf8");
     const isHandler = file.endsWith("route.ts");
     const methods = isHandler
-      ? [...source.matchAll(/export\s+(?:async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE|HEAD)\b/g)].map((m) => m[1])
+      ? [...source.matchAll(/export\s+(?:(?:async\s+)?function\s+|const\s+)(GET|POST|PUT|PATCH|DELETE|HEAD)\b/g)].map(
+          (m) => m[1],
+        )
       : ["GET"];
+    if (!methods.length) continue;
     // The views a route renders often read the query elsewhere (views.tsx): include its own folder's helpers.
     const related = readdirSync(path.dirname(file))
       .filter((name) => name.endsWith(".ts") || name.endsWith(".tsx"))
