@@ -15,6 +15,8 @@ import { launchChromium } from "./reliability/browser";
 import { embeddedCrashPart } from "./reliability/embedded-crash";
 import { fuzzPart } from "./reliability/fuzz-part";
 import { importCrashPart } from "./reliability/import-crash";
+import { loadPart } from "./reliability/load";
+import { xssPart } from "./reliability/xss";
 import { missed, table, type PartResult } from "./reliability/report";
 import { build, prepareDatabase, serve } from "./reliability/app";
 import type { AppServer } from "./reliability/server";
@@ -88,6 +90,22 @@ try {
           log,
         });
         results.push(result);
+      } else if (part === "xss") {
+        results.push(await xssPart({ base: app!.a.base, prisma: app!.prisma, browser: app!.browser, log }));
+      } else if (part === "load" || part === "instances") {
+        const bases = part === "load" ? [app!.a.base] : [app!.a.base, app!.b!.base];
+        results.push(
+          await loadPart({
+            part,
+            bases,
+            prisma: app!.prisma,
+            browser: app!.browser,
+            seconds: quick ? 20 : 60,
+            connections: 200,
+            visibleWithin: part === "load" ? 1000 : 2000,
+            log,
+          }),
+        );
       } else if (part === "import-crash") {
         results.push(await importCrashPart({ runs: quick ? 5 : 20, seed, database: "banmian_rel_import", log }));
       } else if (part === "embedded-crash") {
