@@ -41,7 +41,11 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv): Promise
     clearTimeout(timer);
   };
   try {
-    await waitForServer(base, 120_000);
+    const exited = new Promise<never>((_, reject) =>
+      child.once("exit", (code) => reject(new Error(`npm start exited (${code}) before ${base} answered`))),
+    );
+    exited.catch(() => undefined); // stopping it later is not an error
+    await Promise.race([waitForServer(base, 120_000), exited]);
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n${output}`);
