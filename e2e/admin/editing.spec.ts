@@ -125,3 +125,71 @@ test("an image inserted into an article's body is saved as an image block with i
   expect(body.map((block) => block.type)).toEqual(["paragraph", "image"]);
   expect(body[1]).toMatchObject({ caption: "新码头全景", width: 900 });
 });
+
+test("regions with the mouse: draw leftwards, drag to move, resize by a corner, stop at the image's edge", async ({
+  page,
+  editor,
+  signIn,
+  db,
+}) => {
+  await signIn(editor);
+  const { edition, page: row, width, height } = await pageWithImage(db, 82);
+  const article = await db.article.create({ data: { pageId: row.id, sortOrder: 1, title: "拖动测试" } });
+  await page.goto(`/admin/editions/${edition.id}/pages/${row.id}`);
+  const canvas = page.getByTestId("region-canvas");
+  await canvas.evaluate((element) => element.scrollIntoView({ block: "start" }));
+  const box = (await canvas.boundingBox())!;
+  const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
+  const dragFrom = async (from: readonly [number, number], to: readonly [number, number]) => {
+    await page.mouse.move(...from);
+    await page.mouse.down();
+    await page.mouse.move(...to, { steps: 6 });
+    await page.mouse.up();
+  };
+  const shown = async () => {
+    const text = await page.getByText(/所选区域（图片像素）/).textContent();
+    const [, x, y, w, h] = /x (\d+), y (\d+), 宽 (\d+), 高 (\d+)/.exec(text ?? "")!.map(Number);
+    return { x, y, w, h };
+  };
+  // Screen pixels become image pixels: allow two screen pixels of rounding.
+  const near = (
+    actual: { x: number; y: number; w: number; h: number },
+    fx: number,
+    fy: number,
+    fw: number,
+    fh: number,
+  ) => {
+    const slack = (width / box.width) * 2 + 1;
+    expect(Math.abs(actual.x - fx * width)).toBeLessThan(slack);
+    expect(Math.abs(actual.y - fy * height)).toBeLessThan(slack);
+    expect(Math.abs(actual.w - fw * width)).toBeLessThan(slack);
+    expect(Math.abs(actual.h - fh * height)).toBeLessThan(slack);
+  };
+
+  // Drawn from bottom right to top left: the same rectangle as drawn the usual way.
+  await dragFrom(at(0.6, 0.4), at(0.3, 0.1));
+  near(await shown(), 0.3, 0.1, 0.3, 0.3);
+  // Dragging the shape moves it.
+  await dragFrom(at(0.45, 0.25), at(0.55, 0.35));
+  near(await shown(), 0.4, 0.2, 0.3, 0.3);
+  // Dragging the south-east handle resizes it; past the opposite corner, it flips.
+  const handle = async (corner: string) => {
+    const handleBox = (await page.getByTestId(`handle-${corner}`).boundingBox())!;
+    return [handleBox.x + handleBox.width / 2, handleBox.y + handleBox.height / 2] as const;
+  };
+  await dragFrom(await handle("se"), at(0.8, 0.6));
+  near(await shown(), 0.4, 0.2, 0.4, 0.4);
+  await dragFrom(await handle("se"), at(0.3, 0.1));
+  near(await shown(), 0.3, 0.1, 0.1, 0.1);
+  // Dragged far past the right edge, it stops there with its size kept.
+  await dragFrom(at(0.35, 0.15), [box.x + box.width + 200, box.y + box.height * 0.15]);
+  const last = await shown();
+  expect(last.x + last.w).toBe(width);
+  near(last, 0.9, 0.1, 0.1, 0.1);
+
+  await page.getByRole("button", { name: "保存区域" }).click();
+  await expect(page.getByText("区域已保存。")).toBeVisible();
+  expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).regions).toEqual([
+    { type: "rect", ...last },
+  ]);
+});
