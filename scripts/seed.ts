@@ -180,56 +180,60 @@ async function seedEdition(
   }
   const rendered = await Promise.all(rendering);
 
-  await prisma.$transaction(async (tx) => {
-    const edition = await tx.edition.create({
-      data: {
-        publicationId: publication.id,
-        issueDate: dbDate(date),
-        issueNumber,
-        status,
-        publishedAt: status === "PUBLISHED" ? new Date(`${date}T00:00:00+08:00`) : null,
-      },
-    });
-    const ids: number[][] = [];
-    for (const [p, articles] of plan.entries()) {
-      const { image, regions, pdfKey, textLayer } = rendered[p];
-      const page = await tx.page.create({
+  await prisma.$transaction(
+    async (tx) => {
+      const edition = await tx.edition.create({
         data: {
-          editionId: edition.id,
-          code: SAMPLE_PAGES[p].code,
-          sortOrder: p + 1,
-          name: SAMPLE_PAGES[p].name,
-          ...image,
-          pdfKey,
-          text: textLayer ? { create: { layer: textLayer } } : undefined,
+          publicationId: publication.id,
+          issueDate: dbDate(date),
+          issueNumber,
+          status,
+          publishedAt: status === "PUBLISHED" ? new Date(`${date}T00:00:00+08:00`) : null,
         },
       });
-      const created = await tx.article.createManyAndReturn({
-        data: articles.map((a, i) => ({
-          pageId: page.id,
-          sortOrder: i + 1,
-          kicker: a.kicker,
-          title: a.title,
-          subtitle: a.subtitle,
-          byline: a.byline,
-          body: a.body,
-          regions: [regions[i]],
-        })),
-        select: { id: true, sortOrder: true },
-      });
-      ids.push(created.sort((a, b) => a.sortOrder - b.sortOrder).map((a) => a.id));
-    }
-    for (const [p, articles] of plan.entries()) {
-      for (const [i, article] of articles.entries()) {
-        if (article.next) {
-          await tx.article.update({
-            where: { id: ids[p][i] },
-            data: { nextPartId: ids[article.next.page][article.next.article] },
-          });
+      const ids: number[][] = [];
+      for (const [p, articles] of plan.entries()) {
+        const { image, regions, pdfKey, textLayer } = rendered[p];
+        const page = await tx.page.create({
+          data: {
+            editionId: edition.id,
+            code: SAMPLE_PAGES[p].code,
+            sortOrder: p + 1,
+            name: SAMPLE_PAGES[p].name,
+            ...image,
+            pdfKey,
+            text: textLayer ? { create: { layer: textLayer } } : undefined,
+          },
+        });
+        const created = await tx.article.createManyAndReturn({
+          data: articles.map((a, i) => ({
+            pageId: page.id,
+            sortOrder: i + 1,
+            kicker: a.kicker,
+            title: a.title,
+            subtitle: a.subtitle,
+            byline: a.byline,
+            body: a.body,
+            regions: [regions[i]],
+          })),
+          select: { id: true, sortOrder: true },
+        });
+        ids.push(created.sort((a, b) => a.sortOrder - b.sortOrder).map((a) => a.id));
+      }
+      for (const [p, articles] of plan.entries()) {
+        for (const [i, article] of articles.entries()) {
+          if (article.next) {
+            await tx.article.update({
+              where: { id: ids[p][i] },
+              data: { nextPartId: ids[article.next.page][article.next.article] },
+            });
+          }
         }
       }
-    }
-  });
+      // One edition's rows; on a busy machine (CI, several builds at once) this can take longer than Prisma's 5 s default.
+    },
+    { timeout: 60_000, maxWait: 60_000 },
+  );
 }
 
 async function seedArchive(publicationId: number, before: string, years: number) {
