@@ -29,7 +29,10 @@ test("a text file renamed .jpg, an SVG with a script, a GIF and an empty file ar
     .toBuffer();
   await assert.rejects(checkPageImage(gif), refusal(/image\/gif/, 415));
   await assert.rejects(checkPageImage(Buffer.alloc(0)), refusal(/空/));
-  await assert.rejects(checkPageImage(Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n")), refusal(/暂不支持 PDF/, 415));
+  await assert.rejects(
+    checkPageImage(Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n")),
+    refusal(/只支持 JPEG、PNG 或 WebP 图片（这是 application\/pdf 文件）/, 415),
+  );
 });
 
 test("too many pixels, too small, too big and truncated files are refused", async () => {

@@ -8,7 +8,8 @@ import type { PrismaClient } from "../db/client";
 import { readImageVariants, readRegions } from "../content";
 import { scaleRegions } from "../regions";
 import { LIMITS } from "../limits";
-import { storePageImage } from "../page-image";
+import { storePageImage, type StoredPageImage } from "../page-image";
+import type { TextLayer } from "../pdf/text-layer";
 import { putFile, removeFile, removeFolder } from "../storage";
 import { audit } from "./audit";
 import { UploadError } from "./upload-error";
@@ -29,8 +30,6 @@ export async function checkPageImage(bytes: Buffer): Promise<{ extension: string
     throw new UploadError(`文件太大：最大 ${PAGE_IMAGE_LIMITS.maxBytes / 1024 / 1024} MB。`, 413);
   const type = await fileTypeFromBuffer(bytes);
   const extension = type ? ALLOWED.get(type.mime) : undefined;
-  if (type?.mime === "application/pdf")
-    throw new UploadError("暂不支持 PDF（本服务器无法渲染 PDF）：请从排版系统导出 JPEG 或 PNG 版面图后上传。", 415);
   if (!extension) {
     const found = type ? `（这是 ${type.mime} 文件）` : "（无法识别文件内容，可能是改了扩展名的文本或 SVG 文件）";
     throw new UploadError(`只支持 JPEG、PNG 或 WebP 图片${found}。`, 415);
@@ -74,12 +73,7 @@ export type UploadResult = {
   articleIds: number[];
 };
 
-/**
- * Stores a page's new image. The page row is locked while its size and its
- * articles' regions change, so a region save at the same moment is not lost
- * (it waits, then finds the page's regions version changed). The old files
- * are removed once the new ones are committed; the new ones if it fails.
- */
+/** Stores a page's new image (JPEG, PNG or WebP; PDFs go through lib/admin/page-pdf.ts). */
 export async function replacePageImage(
   prisma: PrismaClient,
   pageId: number,
@@ -90,8 +84,45 @@ export async function replacePageImage(
   if (!exists) throw new UploadError("版面不存在。", 404);
   const { extension } = await checkPageImage(bytes);
   // A new folder for every upload: on failure it goes as a whole (image, sizes and tiles).
-  const folder = `pages/e${exists.editionId}/p${exists.id}-${randomBytes(6).toString("hex")}`;
-  const stored = await storePageImage(bytes, folder, extension);
+  const folder = pageFolder(exists.editionId, exists.id);
+  let stored: StoredPageImage;
+  try {
+    stored = await storePageImage(bytes, folder, extension);
+  } catch (error) {
+    await removeFolder(folder).catch(() => undefined);
+    throw error;
+  }
+  return commitPageImage(prisma, pageId, userId, { stored, folder, label: "版面图" });
+}
+
+/** A new storage folder for one upload of a page's image (and PDF). */
+export function pageFolder(editionId: number, pageId: number): string {
+  return `pages/e${editionId}/p${pageId}-${randomBytes(6).toString("hex")}`;
+}
+
+export type NewPageImage = {
+  stored: StoredPageImage;
+  /** The upload's storage folder: removed whole if the page cannot take it. */
+  folder: string;
+  /** What the editor uploaded, for the messages: 版面图 or PDF. */
+  label: string;
+  /** A PDF upload: its key (the 本版PDF) and text layer (null: no text, an image-only page). */
+  pdf?: { key: string; textLayer: TextLayer | null; missingFonts: string[] };
+};
+
+/**
+ * Points a page at a stored upload. The page row is locked while its size and
+ * its articles' regions change, so a region save at the same moment is not
+ * lost (it waits, then finds the page's regions version changed). The old
+ * files are removed once the new ones are committed; the new ones if it fails.
+ */
+export async function commitPageImage(
+  prisma: PrismaClient,
+  pageId: number,
+  userId: number,
+  upload: NewPageImage,
+): Promise<UploadResult> {
+  const { stored, folder, label, pdf } = upload;
   let outcome: { result: UploadResult; oldKeys: string[] };
   try {
     outcome = await prisma.$transaction(async (tx) => {
@@ -113,10 +144,20 @@ export async function replacePageImage(
           imageHeight: stored.imageHeight,
           imageVariants: stored.imageVariants,
           imageTiles: stored.imageTiles,
+          ...(pdf ? { pdfKey: pdf.key } : {}),
           // A region editor open on the old image must not save over the new one.
           regionsVersion: { increment: 1 },
         },
       });
+      if (pdf) {
+        // The old text layer belongs to the old PDF; a PDF without text leaves none.
+        await tx.pageText.deleteMany({ where: { pageId: page.id } });
+        if (pdf.textLayer) {
+          await tx.pageText.create({
+            data: { pageId: page.id, layer: pdf.textLayer, missingFonts: pdf.missingFonts },
+          });
+        }
+      }
       let scaledRegions = 0;
       let regionCount = 0;
       for (const article of page.articles) {
@@ -128,15 +169,16 @@ export async function replacePageImage(
         const sy = stored.imageHeight / page.imageHeight!;
         await tx.article.update({ where: { id: article.id }, data: { regions: scaleRegions(regions, sx, sy) } });
       }
+      const verb = page.imageKey ? "替换" : "上传";
       await audit(tx, {
         userId,
         editionId: page.editionId,
         action: "upload",
         entityType: "page",
         entityId: page.id,
-        summary: `${page.imageKey ? "替换" : "上传"}第 ${page.code} 版版面图（${stored.imageWidth}×${stored.imageHeight}）`,
+        summary: `${verb}第 ${page.code} 版${label}（${stored.imageWidth}×${stored.imageHeight}）`,
       });
-      let message = `版面图已${page.imageKey ? "替换" : "上传"}（${stored.imageWidth}×${stored.imageHeight}）。`;
+      let message = `${label}已${verb}（${stored.imageWidth}×${stored.imageHeight}）。`;
       if (page.imageKey && regionCount) {
         message += resized
           ? `尺寸有变化，原有 ${scaledRegions} 个文章区域已按比例缩放，请检查位置。`
@@ -153,6 +195,7 @@ export async function replacePageImage(
         },
         oldKeys: [
           page.imageKey,
+          ...(pdf ? [page.pdfKey] : []),
           ...readImageVariants(page.imageVariants, `page ${page.id}`).map((variant) => variant.key),
         ].filter((key): key is string => typeof key === "string"),
       };
