@@ -93,6 +93,7 @@ export function PasteFlow({
   editionId,
   pageId,
   submissionKey,
+  initialRaw = "",
 }: {
   parseAction: ParseAction;
   saveAction: SaveAction;
@@ -100,11 +101,13 @@ export function PasteFlow({
   pageId: number;
   /** Sent with the confirmation, so confirming twice stores the article once. */
   submissionKey: string;
+  /** Text to start from (a block of the page's printed text). */
+  initialRaw?: string;
 }) {
   const [parseState, parse] = useActionState(parseAction, {} as PasteParseState);
   const [saveState, save] = useActionState(saveAction, {} as PasteConfirmState);
   const [editingRaw, setEditingRaw] = useState(true);
-  const [raw, setRaw] = useState("");
+  const [raw, setRaw] = useState(initialRaw);
   const [showConfirm, setShowConfirm] = useState(false);
   useUnsavedChangesWarning(raw.trim().length > 0);
   const parsed = parseState.parsed;

@@ -25,6 +25,7 @@ export function RegionCanvas({
   onPointerMove,
   onPointerUp,
   onKeyDown,
+  hints = [],
 }: {
   image: { url: string; width: number; height: number };
   articles: { id: number; title: string }[];
@@ -42,6 +43,8 @@ export function RegionCanvas({
   onPointerMove: (event: ReactPointerEvent) => void;
   onPointerUp: () => void;
   onKeyDown: (event: KeyboardEvent) => void;
+  /** Dashed outlines that are not regions: proposed regions (an article's colour) and 漏标 text blocks (grey). */
+  hints?: { key: string; region: Region; colour: string; label: string }[];
 }) {
   const stroke = Math.max(2, image.width / 400);
   const handle = Math.max(8, image.width / 80);
@@ -67,6 +70,31 @@ export function RegionCanvas({
         onPointerUp={onPointerUp}
         onPointerCancel={onPointerUp}
       >
+        {hints.map((hint) => (
+          <g key={hint.key} data-testid={`hint-${hint.key}`} style={{ pointerEvents: "none" }}>
+            {hint.region.type === "rect" ? (
+              <rect
+                x={hint.region.x}
+                y={hint.region.y}
+                width={hint.region.w}
+                height={hint.region.h}
+                fill={`${hint.colour}18`}
+                stroke={hint.colour}
+                strokeWidth={stroke}
+                strokeDasharray={`${stroke * 4} ${stroke * 3}`}
+              />
+            ) : (
+              <polygon
+                points={svgPoints(hint.region.points)}
+                fill={`${hint.colour}18`}
+                stroke={hint.colour}
+                strokeWidth={stroke}
+                strokeDasharray={`${stroke * 4} ${stroke * 3}`}
+              />
+            )}
+            <title>{hint.label}</title>
+          </g>
+        ))}
         {articles.map((article) =>
           (regions[article.id] ?? []).map((region, index) => {
             const isSelected = selected?.articleId === article.id && selected.index === index;

@@ -50,6 +50,8 @@ export function RegionEditor({
   version,
   image,
   articles,
+  proposals = {},
+  uncovered = [],
 }: {
   action: (state: RegionsFormState, formData: FormData) => Promise<RegionsFormState>;
   editionId: number;
@@ -58,6 +60,10 @@ export function RegionEditor({
   version: number;
   image: { url: string; width: number; height: number };
   articles: Article[];
+  /** Article id → regions proposed from the page's PDF text (articles without regions). */
+  proposals?: Record<number, Region[]>;
+  /** 漏标: printed text blocks no region covers, with a link to start an article from each. */
+  uncovered?: { index: number; region: Region; text: string; href: string }[];
 }) {
   const [regions, setRegions] = useState<Record<number, Region[]>>(() =>
     Object.fromEntries(articles.map((article) => [article.id, article.regions])),
@@ -149,6 +155,29 @@ export function RegionEditor({
     } else if (event.key === "Escape") setSelected(null);
   }
 
+  // A proposal shows until its article has regions in the editor (accepted, or drawn by hand).
+  const open = articles.filter((article) => proposals[article.id]?.length && !regions[article.id]?.length);
+  function accept(ids: number[]) {
+    setRegions((all) => ({ ...all, ...Object.fromEntries(ids.map((id) => [id, proposals[id]])) }));
+    setDirty(true);
+  }
+  const hints = [
+    ...open.flatMap((article) =>
+      proposals[article.id].map((region, index) => ({
+        key: `proposal-${article.id}-${index}`,
+        region,
+        colour: colour.get(article.id) ?? "#000",
+        label: `建议区域：${article.title}`,
+      })),
+    ),
+    ...uncovered.map((block) => ({
+      key: `uncovered-${block.index}`,
+      region: block.region,
+      colour: "#525252",
+      label: `漏标：${block.text.slice(0, 30)}`,
+    })),
+  ];
+
   const payload = JSON.stringify(
     articles.map((article) => ({ articleId: article.id, regions: (regions[article.id] ?? []).map(normaliseRegion) })),
   );
@@ -191,7 +220,42 @@ export function RegionEditor({
         onPointerMove={drag.onPointerMove}
         onPointerUp={drag.onPointerUp}
         onKeyDown={onKeyDown}
+        hints={hints}
       />
+      {open.length ? (
+        <section
+          aria-labelledby="proposals-heading"
+          className="space-y-2 rounded border border-blue-200 bg-blue-50 p-3 text-sm"
+        >
+          <h3 id="proposals-heading" className="font-medium">
+            建议区域（虚线）：按 PDF 文字找到了 {open.length} 篇文章在版面上的位置
+          </h3>
+          <ul className="space-y-1">
+            {open.map((article) => (
+              <li key={article.id} className="flex flex-wrap items-center gap-2">
+                <span className="inline-block h-3 w-3 rounded-sm" style={{ background: colour.get(article.id) }} />
+                <span>
+                  {article.title}（{proposals[article.id].length} 个区域）
+                </span>
+                <button
+                  type="button"
+                  className={secondaryButtonClass}
+                  onClick={() => accept([article.id])}
+                  aria-label={`采用「${article.title}」的建议区域`}
+                >
+                  采用
+                </button>
+              </li>
+            ))}
+          </ul>
+          {open.length > 1 ? (
+            <button type="button" className={secondaryButtonClass} onClick={() => accept(open.map((a) => a.id))}>
+              全部采用
+            </button>
+          ) : null}
+          <p className="text-neutral-600">采用后可以在图上调整，再点“保存区域”。</p>
+        </section>
+      ) : null}
       <form action={formAction} className="flex flex-wrap items-center gap-2">
         <input type="hidden" name="editionId" value={editionId} />
         <input type="hidden" name="pageId" value={pageId} />
@@ -218,6 +282,26 @@ export function RegionEditor({
             载入对方的区域
           </button>
         </div>
+      ) : null}
+      {uncovered.length ? (
+        <section
+          aria-labelledby="uncovered-heading"
+          className="space-y-2 rounded border border-neutral-300 bg-neutral-50 p-3 text-sm"
+        >
+          <h3 id="uncovered-heading" className="font-medium">
+            漏标：版面上有 {uncovered.length} 段文字不在任何文章区域里（灰色虚线）
+          </h3>
+          <ul className="space-y-2">
+            {uncovered.map((block) => (
+              <li key={block.index} className="flex flex-wrap items-baseline gap-2">
+                <span className="min-w-0 flex-1 truncate text-neutral-700">{block.text.replace(/\s+/g, " ")}</span>
+                <a href={block.href} className="shrink-0 text-blue-700 underline">
+                  用这段文字新建文章
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       {selectedRegion ? (
         <p className="text-xs text-neutral-500">

@@ -37,6 +37,8 @@ export type AdminPageDetail = {
   version: number;
   regionsVersion: number;
   image: { key: string; width: number; height: number; variants: ImageVariant[] } | null;
+  /** The 本版PDF's storage key. */
+  pdfKey: string | null;
   articles: {
     id: number;
     title: string;
@@ -87,6 +89,7 @@ export async function getPageForEdit(editionId: number, pageId: number): Promise
       page.imageKey && page.imageWidth && page.imageHeight
         ? { key: page.imageKey, width: page.imageWidth, height: page.imageHeight, variants }
         : null,
+    pdfKey: page.pdfKey,
     articles: page.articles.map((article) => ({
       id: article.id,
       title: article.title,

@@ -24,12 +24,16 @@ export const adminUrls = {
 
   page: (editionId: number, pageId: number) => `/admin/editions/${editionId}/pages/${pageId}`,
   paste: (editionId: number, pageId: number) => `/admin/editions/${editionId}/pages/${pageId}/paste`,
+  /** The paste screen starting from text block `block` of the page's PDF text layer. */
+  pasteFromBlock: (editionId: number, pageId: number, block: number) =>
+    `/admin/editions/${editionId}/pages/${pageId}/paste?block=${block}`,
   newArticle: (editionId: number, pageId: number) => `/admin/editions/${editionId}/pages/${pageId}/articles/new`,
   article: (editionId: number, pageId: number, articleId: number) =>
     `/admin/editions/${editionId}/pages/${pageId}/articles/${articleId}`,
 
   api: {
-    pageImage: (pageId: number) => `/api/admin/pages/${pageId}/image`,
+    /** `eachPage`: a PDF of several pages becomes one 版 per page. */
+    pageImage: (pageId: number, eachPage = false) => `/api/admin/pages/${pageId}/image${eachPage ? "?pages=each" : ""}`,
     articleImage: (articleId: number) => `/api/admin/articles/${articleId}/image`,
     import: "/api/admin/import",
   },

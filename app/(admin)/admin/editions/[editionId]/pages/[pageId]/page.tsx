@@ -12,6 +12,7 @@ import { Notice } from "@/components/admin/notice";
 import { buttonClass, secondaryButtonClass } from "@/components/admin/field";
 import { moveArticle, renamePage, saveRegions } from "./actions";
 import { Breadcrumb } from "@/components/admin/breadcrumb";
+import { getPageTextReview } from "@/lib/admin/page-text";
 
 export const metadata = { title: "版面" };
 
@@ -25,6 +26,7 @@ export default async function PageRoute({
   await requireUser();
   const page = await pageFromParams(params);
   const { notice } = await searchParams;
+  const review = page.image ? await getPageTextReview(page.id) : null;
   const preview = page.image?.variants.find((variant) => variant.name === "large") ?? page.image?.variants.at(-1);
   return (
     <main className="space-y-6">
@@ -55,6 +57,11 @@ export default async function PageRoute({
                 title: article.title,
                 regions: article.regions,
               }))}
+              proposals={review?.proposals}
+              uncovered={review?.uncovered.map((block) => ({
+                ...block,
+                href: adminUrls.pasteFromBlock(page.editionId, page.id, block.index),
+              }))}
             />
           ) : (
             <p className="rounded border border-dashed border-neutral-300 bg-white p-6 text-neutral-600">
@@ -64,6 +71,15 @@ export default async function PageRoute({
         </section>
         <aside className="space-y-4">
           <PageImageUpload pageId={page.id} hasImage={Boolean(page.image)} />
+          {page.pdfKey ? (
+            <p className="text-sm text-neutral-700">
+              <a href={mediaUrl(page.pdfKey)} className="text-blue-700 underline" type="application/pdf">
+                本版PDF
+              </a>
+              {review ? "：有文字层，可按文字建议文章区域。" : "：没有文字层（可能是扫描件），文章区域需要手工框出。"}
+              {review?.missingFonts.length ? ` 未嵌入的字体：${review.missingFonts.join("、")}。` : null}
+            </p>
+          ) : null}
           <section aria-labelledby="articles-heading" className="space-y-2">
             <h2 id="articles-heading" className="text-xl font-bold">
               文章（{page.articles.length}）
