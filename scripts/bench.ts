@@ -1,110 +1,313 @@
-// npm run bench [-- --base http://host:port] [-- --editions 30] [-- --repeat 5]
-// Measures the reader as a visitor meets it: first (uncached) and repeated
-// (cached) requests for home, page, article and calendar views of editions
-// spread over the whole database (seed an archive first for realistic
-// numbers: npm run db:seed -- --archive 10). Without --base it starts the
-// production build (`npm run build` first) on port 3300. Prints medians and
-// 95th percentiles; compare runs side by side on the same machine.
-import { spawn } from "node:child_process";
+// npm run bench [-- --smoke] [-- --port 3300] [-- --nginx-port N] [-- --duration 5] [-- --connections 50]
+//               [-- --editions 40] [-- --base URL] [-- --no-lighthouse] [-- --no-small] [-- --no-nginx]
+// One run, one table, side by side on the same machine (issue #12):
+//   - cached home/page/article/calendar req/s of the app as `npm start` runs
+//     it, next to a bare node:http server sending the identical bytes, and
+//     next to nginx caching in front of the app (deploy/nginx.conf, if nginx
+//     is installed); autocannon on loopback, bounded in time;
+//   - first (uncached) request p50/p95/p99 over views spread across the whole
+//     archive, and the same on a small database (<db>_small, made and seeded
+//     on the same PostgreSQL server on first use): the growth ratio;
+//   - client JavaScript per view (gzip) and the bytes a 390×844 DPR 3
+//     Chromium downloads cold (Chromium's network accounting);
+//   - Lighthouse mobile scores; the app's peak RSS under load.
+// Exits 1 when a goal is missed (not with --smoke: a few seconds, no goals,
+// so the benchmark itself cannot rot; e2e/bench-smoke.spec.ts runs it).
+// Needs a production build (`npm run build`) and a seeded database
+// (`npm run db:seed -- --archive 10` for the archive numbers).
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import autocannon from "autocannon";
+import pg from "pg";
 import { createPrismaClient } from "../lib/db/client";
-import { articleHref, archivePath, editionBase, pageHref } from "../lib/reading/urls";
+import { databaseUrl, isEmbedded } from "../lib/db/url";
+import { archivePath, articleHref, editionBase, pageHref } from "../lib/reading/urls";
+import { coldLoads, lighthouseScores } from "./bench/browser";
+import {
+  VIEWS,
+  formatTable,
+  formatVerdicts,
+  percentiles,
+  verdicts,
+  type BenchResult,
+  type Throughput,
+  type View,
+} from "./bench/goals";
+import {
+  nginxInstalled,
+  serverRss,
+  startApp,
+  startBare,
+  startNginx,
+  type Recorded,
+  type Server,
+} from "./bench/servers";
 import { assertDatabaseReady } from "./lib/connect";
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string, fallback: number | string) => {
   const index = args.indexOf(`--${name}`);
-  return index >= 0 ? args[index + 1] : fallback;
+  return index >= 0 ? args[index + 1] : String(fallback);
 };
-const editionsToVisit = Number(option("editions", "30"));
-const repeat = Number(option("repeat", "5"));
-let base = option("base", "");
+const smoke = flag("smoke");
+const port = Number(option("port", 3300));
+const nginxPort = Number(option("nginx-port", port + 30));
+const duration = Number(option("duration", smoke ? 1 : 5));
+const connections = Number(option("connections", smoke ? 10 : 50));
+const perView = Number(option("editions", smoke ? 2 : 40));
+const givenBase = option("base", "");
+const withLighthouse = !smoke && !flag("no-lighthouse");
+const withSmall = !smoke && !flag("no-small") && !givenBase;
+const withNginx = !smoke && !flag("no-nginx");
+const log = (line: string) => console.error(`· ${line}`);
+
+type EditionRow = { date: string; pages: { code: string; articles: number }[] };
+
+async function publishedEditions(url?: string): Promise<EditionRow[]> {
+  const prisma = createPrismaClient(url);
+  try {
+    const rows = await prisma.edition.findMany({
+      where: { status: "PUBLISHED", publication: { isDefault: true } },
+      select: {
+        issueDate: true,
+        pages: { select: { code: true, _count: { select: { articles: true } } }, orderBy: { sortOrder: "asc" } },
+      },
+      orderBy: { issueDate: "desc" },
+    });
+    return rows
+      .map((row) => ({
+        date: row.issueDate.toISOString().slice(0, 10),
+        pages: row.pages.map((page) => ({ code: page.code, articles: page._count.articles })),
+      }))
+      .filter((row) => row.pages.length > 0);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+function viewUrl(view: View, edition: EditionRow): string | null {
+  const base = editionBase(null, edition.date);
+  const page = edition.pages[Math.min(1, edition.pages.length - 1)];
+  if (view === "home") return "/";
+  if (view === "page") return pageHref(base, page.code);
+  if (view === "calendar") return archivePath(null, edition.date.slice(0, 7));
+  const withArticles = edition.pages.find((p) => p.articles > 0);
+  return withArticles ? articleHref(base, withArticles.code, 1) : null;
+}
+
+/** Views spread over the archive, each view from different editions so none is warmed by another. */
+function spreadUrls(editions: EditionRow[], count: number): Record<Exclude<View, "home">, string[]> {
+  const older = editions.slice(1); // the latest edition is prerendered at build time
+  const kinds = ["page", "article", "calendar"] as const;
+  const wanted = Math.min(older.length, count * kinds.length);
+  const step = older.length / Math.max(1, wanted);
+  const out = { page: [] as string[], article: [] as string[], calendar: [] as string[] };
+  const months = new Set<string>();
+  for (let i = 0; i < wanted; i++) {
+    const edition = older[Math.floor(i * step)];
+    const kind = kinds[i % kinds.length];
+    if (kind === "calendar") {
+      const month = edition.date.slice(0, 7);
+      if (months.has(month)) continue;
+      months.add(month);
+    }
+    const url = viewUrl(kind, edition);
+    if (url) out[kind].push(url);
+  }
+  return out;
+}
+
+async function get(base: string, path: string): Promise<Response> {
+  const response = await fetch(base + path, { redirect: "manual", headers: { "accept-encoding": "identity" } });
+  if (response.status !== 200) throw new Error(`${base}${path} answered ${response.status}`);
+  return response;
+}
+
+async function firstRequests(base: string, urls: string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const path of urls) {
+    const started = performance.now();
+    await (await get(base, path)).arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+async function load(url: string, onTick?: () => void): Promise<Throughput> {
+  const timer = onTick ? setInterval(onTick, 100) : null;
+  try {
+    const result = await autocannon({ url, connections, duration });
+    return {
+      reqPerSec: result.requests.average,
+      bytes: result.throughput.total / Math.max(1, result.requests.total),
+      errors: result.errors + result.timeouts + result.non2xx,
+    };
+  } finally {
+    if (timer) clearInterval(timer);
+  }
+}
+
+/** Makes and seeds `<db>_small` (the sample's ten days) unless it already has published editions. */
+async function smallDatabase(): Promise<string | null> {
+  if (isEmbedded()) return null;
+  const url = new URL(databaseUrl());
+  const name = `${url.pathname.slice(1)}_small`;
+  if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) return null;
+  const small = new URL(url);
+  small.pathname = `/${name}`;
+  const server = new URL(url);
+  server.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: server.toString() });
+  await client.connect();
+  const exists = (await client.query("select 1 from pg_database where datname = $1", [name])).rowCount;
+  if (!exists) await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  const env = { ...process.env, DATABASE_URL: small.toString(), STORAGE_DIR: `.data/${name}-storage` };
+  const hasEditions =
+    exists &&
+    (await publishedEditions(small.toString()).then(
+      (rows) => rows.length > 0,
+      () => false,
+    ));
+  if (!hasEditions) {
+    log(`seeding the small database ${name}`);
+    for (const script of ["scripts/db-migrate.ts", "scripts/seed.ts"]) {
+      const run = spawnSync("npx", ["tsx", script, "--quiet"], { env, stdio: ["ignore", "ignore", "inherit"] });
+      if (run.status !== 0) throw new Error(`${script} failed on ${name}`);
+    }
+  }
+  return small.toString();
+}
 
 await assertDatabaseReady();
-const prisma = createPrismaClient();
-const editions = await prisma.edition.findMany({
-  where: { status: "PUBLISHED", publication: { isDefault: true } },
-  select: {
-    issueDate: true,
-    pages: { select: { code: true, _count: { select: { articles: true } } }, orderBy: { sortOrder: "asc" } },
-  },
-  orderBy: { issueDate: "desc" },
-});
-const total = await prisma.article.count();
-await prisma.$disconnect();
+const editions = await publishedEditions();
 if (!editions.length) {
   console.error("No published editions: run npm run db:seed first.");
   process.exit(1);
 }
-
-const step = Math.max(1, Math.floor(editions.length / editionsToVisit));
-const chosen = editions.filter((_, i) => i % step === 0).slice(0, editionsToVisit);
-const urls: { kind: string; path: string }[] = [{ kind: "home", path: "/" }];
-for (const edition of chosen) {
-  const date = edition.issueDate.toISOString().slice(0, 10);
-  const edBase = editionBase(null, date);
-  const page = edition.pages[Math.floor(edition.pages.length / 2)];
-  urls.push({ kind: "page", path: pageHref(edBase, page.code) });
-  if (page._count.articles) urls.push({ kind: "article", path: articleHref(edBase, page.code, 1) });
-  urls.push({ kind: "calendar", path: archivePath(null, date.slice(0, 7)) });
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+if (!givenBase && !existsSync(`${distDir}/BUILD_ID`)) {
+  console.error(`No production build in ${distDir}: run npm run build first.`);
+  process.exit(1);
 }
 
-let server: ReturnType<typeof spawn> | null = null;
-if (!base) {
-  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
-  if (!existsSync(`${distDir}/BUILD_ID`)) {
-    console.error(`No production build in ${distDir}: run npm run build first.`);
-    process.exit(1);
-  }
-  base = "http://127.0.0.1:3300";
-  server = spawn("npx", ["next", "start", "-p", "3300", "-H", "127.0.0.1"], { stdio: "ignore", detached: true });
-  const deadline = Date.now() + 60_000;
-  while (
-    !(await fetch(base).then(
-      () => true,
-      () => false,
-    ))
-  ) {
-    if (Date.now() > deadline) throw new Error("next start did not answer within 60 s");
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function time(path: string): Promise<number> {
-  const started = performance.now();
-  const response = await fetch(base + path, { redirect: "manual" });
-  await response.arrayBuffer();
-  if (response.status >= 500) throw new Error(`${path} answered ${response.status}`);
-  return performance.now() - started;
-}
-
-const stats = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { n: values.length, median: at(0.5), p95: at(0.95) };
+const result: BenchResult = { views: {}, extra: [] };
+const servers: Server[] = [];
+const started = Date.now();
+const stopAll = async () => {
+  for (const server of servers.splice(0).reverse()) await server.stop();
 };
+process.once("SIGINT", () => void stopAll().then(() => process.exit(130)));
 
 try {
-  const cold = new Map<string, number[]>();
-  const warm = new Map<string, number[]>();
-  for (const { kind, path } of urls) {
-    cold.set(kind, [...(cold.get(kind) ?? []), await time(path)]);
+  let app: Server | null = null;
+  if (!givenBase) {
+    log(`starting the app (npm start) on 127.0.0.1:${port}`);
+    app = await startApp(port, {}, log);
+    servers.push(app);
   }
-  for (let i = 0; i < repeat; i++) {
-    for (const { kind, path } of urls) warm.set(kind, [...(warm.get(kind) ?? []), await time(path)]);
-  }
-  console.log(`Banmian reader benchmark — ${editions.length} published editions, ${total} articles in the database`);
-  console.log(
-    `${base}, ${urls.length} URLs from ${chosen.length} editions; first request, then ${repeat} repeats each (sequential)\n`,
+  const base = givenBase || app!.url;
+  const latest = editions[0];
+  const targets = Object.fromEntries(VIEWS.map((view) => [view, viewUrl(view, latest)])) as Record<View, string | null>;
+  // The first request of each route loads its code; that is start-up, not a view's first request.
+  for (const view of VIEWS) if (targets[view]) await (await get(base, targets[view]!)).arrayBuffer();
+
+  const spread = spreadUrls(editions, perView);
+  log(
+    `first requests: ${spread.page.length + spread.article.length + spread.calendar.length} URLs over ${editions.length} editions`,
   );
-  console.log("view       first: median    p95   | repeat: median    p95   (ms)");
-  for (const kind of cold.keys()) {
-    const c = stats(cold.get(kind)!);
-    const w = stats(warm.get(kind)!);
-    console.log(
-      `${kind.padEnd(10)} ${c.median.toFixed(1).padStart(13)} ${c.p95.toFixed(1).padStart(6)}   | ${w.median.toFixed(1).padStart(14)} ${w.p95.toFixed(1).padStart(6)}`,
-    );
+  for (const view of ["page", "article", "calendar"] as const) {
+    result.views[view] = { first: percentiles(await firstRequests(base, spread[view])) };
+  }
+  result.views.home = {};
+
+  const recorded: Record<string, Recorded> = {};
+  for (const view of VIEWS) {
+    const path = targets[view];
+    if (!path) continue;
+    for (let i = 0; i < 3; i++) await (await get(base, path)).arrayBuffer();
+    const response = await get(base, path);
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      if (!["date", "connection", "keep-alive", "transfer-encoding", "content-length"].includes(key))
+        headers[key] = value;
+    });
+    recorded[path] = { status: 200, headers, body: Buffer.from(await response.arrayBuffer()).toString("base64") };
+  }
+  const bare = await startBare(port + 10, recorded);
+  servers.push(bare);
+  let peakRss = 0;
+  const sample = app ? () => (peakRss = Math.max(peakRss, serverRss(app.pid))) : undefined;
+  for (const view of VIEWS) {
+    const path = targets[view];
+    if (!path) continue;
+    log(`load: ${view} ${path} (${connections} connections, ${duration} s each)`);
+    const r = result.views[view]!;
+    r.app = await load(base + path, sample);
+    r.bare = await load(bare.url + path);
+  }
+  if (app) result.peakRssBytes = peakRss;
+
+  if (withNginx && nginxInstalled()) {
+    const nginx = await startNginx(nginxPort, port);
+    servers.push(nginx);
+    for (const view of VIEWS) {
+      const path = targets[view];
+      if (!path) continue;
+      for (let i = 0; i < 3; i++) await (await get(nginx.url, path)).arrayBuffer();
+      log(`load through nginx: ${view}`);
+      result.views[view]!.proxy = await load(nginx.url + path);
+    }
+  } else if (withNginx) {
+    result.extra.push({ name: "nginx", value: "not installed (apt-get install nginx), not measured" });
+  }
+
+  log("phone cold loads (Chromium 390×844, DPR 3)");
+  const present = VIEWS.filter((view) => targets[view]);
+  const loads = await coldLoads(present.map((view) => base + targets[view]));
+  present.forEach((view, i) => {
+    result.views[view]!.jsGzip = loads[i].jsGzip;
+    result.views[view]!.coldBytes = loads[i].bytes;
+  });
+
+  if (withLighthouse) {
+    log("Lighthouse (mobile)");
+    const scores = await lighthouseScores(present.map((view) => base + targets[view]));
+    present.forEach((view, i) => (result.views[view]!.lighthouse = scores[i]));
+  }
+
+  if (withSmall) {
+    const smallUrl = await smallDatabase();
+    if (smallUrl) {
+      const smallEditions = await publishedEditions(smallUrl);
+      const smallApp = await startApp(port + 20, { DATABASE_URL: smallUrl }, log);
+      servers.push(smallApp);
+      const smallTargets = VIEWS.map((view) => viewUrl(view, smallEditions[0]));
+      for (const path of smallTargets) if (path) await (await get(smallApp.url, path)).arrayBuffer();
+      const smallSpread = spreadUrls(smallEditions, perView);
+      log(`first requests on the small database (${smallEditions.length} editions)`);
+      for (const view of ["page", "article", "calendar"] as const) {
+        result.views[view]!.firstSmall = percentiles(await firstRequests(smallApp.url, smallSpread[view]));
+      }
+    } else {
+      result.extra.push({ name: "growth", value: "not measured: needs DATABASE_URL on a PostgreSQL server" });
+    }
   }
 } finally {
-  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+  await stopAll();
+}
+
+const total = editions.length;
+console.log(
+  `\nBanmian reader benchmark, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — ${total} published editions; ` +
+    `autocannon -c ${connections} -d ${duration}; ${Math.round((Date.now() - started) / 1000)} s\n`,
+);
+console.log(formatTable(result));
+if (smoke) {
+  console.log("\n(smoke run: goals not judged)");
+} else {
+  const list = verdicts(result);
+  console.log(`\n${formatVerdicts(list)}`);
+  if (list.some((v) => !v.met)) process.exitCode = 1;
 }
