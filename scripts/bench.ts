@@ -38,6 +38,7 @@ import {
   serverRss,
   startApp,
   startBare,
+  startMinimalNext,
   startNginx,
   type Recorded,
   type Server,
@@ -60,6 +61,7 @@ const givenBase = option("base", "");
 const withLighthouse = !smoke && !flag("no-lighthouse");
 const withSmall = !smoke && !flag("no-small") && !givenBase;
 const withNginx = !smoke && !flag("no-nginx");
+const withMinimal = !smoke && !flag("no-minimal");
 const log = (line: string) => console.error(`· ${line}`);
 
 type EditionRow = { date: string; pages: { code: string; articles: number }[] };
@@ -122,6 +124,17 @@ async function get(base: string, path: string): Promise<Response> {
   const response = await fetch(base + path, { redirect: "manual", headers: { "accept-encoding": "identity" } });
   if (response.status !== 200) throw new Error(`${base}${path} answered ${response.status}`);
   return response;
+}
+
+/** A response's status, headers and bytes, for the bare server to send as they are. */
+async function record(base: string, path: string): Promise<Recorded> {
+  const response = await get(base, path);
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, key) => {
+    if (!["date", "connection", "keep-alive", "transfer-encoding", "content-length"].includes(key))
+      headers[key] = value;
+  });
+  return { status: 200, headers, body: Buffer.from(await response.arrayBuffer()).toString("base64") };
 }
 
 async function firstRequests(base: string, urls: string[]): Promise<number[]> {
@@ -195,8 +208,12 @@ if (!givenBase && !existsSync(`${distDir}/BUILD_ID`)) {
 const result: BenchResult = { views: {}, extra: [] };
 const servers: Server[] = [];
 const started = Date.now();
-const stopAll = async () => {
-  for (const server of servers.splice(0).reverse()) await server.stop();
+const stopAll = async (...only: Server[]) => {
+  const which = only.length ? only : [...servers].reverse();
+  for (const server of which) {
+    servers.splice(servers.indexOf(server), 1);
+    await server.stop();
+  }
 };
 process.once("SIGINT", () => void stopAll().then(() => process.exit(130)));
 
@@ -261,6 +278,20 @@ try {
     }
   } else if (withNginx) {
     result.extra.push({ name: "nginx", value: "not installed (apt-get install nginx), not measured" });
+  }
+
+  if (withMinimal) {
+    // Stopped at once: it must not compete with the other servers for the two cores.
+    const minimal = await startMinimalNext(port + 40, log);
+    servers.push(minimal);
+    for (let i = 0; i < 3; i++) await (await get(minimal.url, "/")).arrayBuffer();
+    const minimalBare = await startBare(port + 50, {
+      "/": await record(minimal.url, "/"),
+    });
+    servers.push(minimalBare);
+    log("load: the minimal Next.js app and its bytes from node:http");
+    result.minimal = { app: await load(minimal.url + "/"), bare: await load(minimalBare.url + "/") };
+    await stopAll(minimal, minimalBare);
   }
 
   log("phone cold loads (Chromium 390×844, DPR 3)");

@@ -30,6 +30,8 @@ export type ViewResult = {
 export type BenchResult = {
   views: Partial<Record<View, ViewResult>>;
   peakRssBytes?: number;
+  /** The smallest Next.js app serving a prerendered page, next to node:http sending its bytes. */
+  minimal?: { app: Throughput; bare: Throughput };
   /** Extra rows from other benches (search, pdf), printed as they come. */
   extra: { name: string; value: string; goal?: string; met?: boolean }[];
 };
@@ -162,6 +164,13 @@ export function formatTable(result: BenchResult): string {
   rows.push(["Lighthouse LCP", ...cell((r) => (r.lighthouse ? `${(r.lighthouse.lcpMs / 1000).toFixed(1)} s` : "–"))]);
   const header = ["", ...present];
   const lines = [header, header.map(() => "---"), ...rows].map((row) => `| ${row.join(" | ")} |`);
+  if (result.minimal) {
+    const { app, bare } = result.minimal;
+    lines.push(
+      "",
+      `Minimal Next.js app (one prerendered ${kb(app.bytes)} page): ${num(app.reqPerSec)} req/s ÷ bare node:http ${num(bare.reqPerSec)} = ${r2(app, bare)}`,
+    );
+  }
   if (result.peakRssBytes !== undefined)
     lines.push("", `Peak RSS of the app under load: ${num(result.peakRssBytes / 2 ** 20)} MB`);
   for (const extra of result.extra) {

@@ -3,7 +3,7 @@
 // app (deploy/nginx.conf). Every one listens on loopback only and is stopped
 // by the runner, whatever happens.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -60,6 +60,38 @@ export async function startApp(
   const stop = stopper(child);
   try {
     await waitFor(url + "/", child, "npm start");
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, pid: child.pid!, stop };
+}
+
+const MINIMAL = "bench/minimal-next";
+
+/**
+ * The smallest App Router app (bench/minimal-next, one prerendered page of
+ * about the article view's size): what Next.js itself costs per request,
+ * whatever the app does. Built on first use.
+ */
+export async function startMinimalNext(port: number, log: (line: string) => void): Promise<Server> {
+  if (!existsSync(`${MINIMAL}/.next-minimal/BUILD_ID`)) {
+    log(`building ${MINIMAL}`);
+    const build = spawnSync("npx", ["next", "build", MINIMAL], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (build.status !== 0) throw new Error(`next build ${MINIMAL} failed`);
+  }
+  const child = spawn("npx", ["next", "start", MINIMAL, "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = stopper(child);
+  try {
+    await waitFor(url + "/", child, "the minimal Next.js app");
   } catch (error) {
     await stop();
     throw error;

@@ -1,0 +1,4 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = { poweredByHeader: false, distDir: ".next-minimal" };
+
+export default nextConfig;
