@@ -160,21 +160,27 @@ export async function startNginx(port: number, appPort: number): Promise<Server>
   return { url, pid: child.pid!, stop };
 }
 
-/** Resident memory of the largest process in a process group (the server, not npm's wrappers), in bytes. */
-export function serverRss(pgid: number): number {
-  let largest = 0;
+/** Resident memory of the largest process among `root` and its descendants (the server, not npm's wrappers), in bytes. */
+export function serverRss(root: number): number {
+  const parent = new Map<number, number>();
+  const rss = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       // Fields after the command name, which is in parentheses and may hold spaces.
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue;
-      const rssPages = Number(fields[21]);
-      largest = Math.max(largest, rssPages * 4096);
+      parent.set(Number(entry), Number(fields[1]));
+      rss.set(Number(entry), Number(fields[21]) * 4096);
     } catch {
       // the process ended while we looked
     }
   }
+  const inTree = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; p = parent.get(p) ?? 0, hops++) if (p === root) return true;
+    return false;
+  };
+  let largest = 0;
+  for (const [pid, bytes] of rss) if (inTree(pid)) largest = Math.max(largest, bytes);
   return largest;
 }
