@@ -1,9 +1,12 @@
 // The app under test: a fresh database seeded with the sample paper, and a
 // production server for it (a build of its own, or a copy of an existing one).
 import { spawnSync } from "node:child_process";
-import { cpSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { recreateDatabase } from "../../lib/testing/database";
+import pg from "pg";
+import { todayInShanghai } from "../../lib/sample/dates";
+import { databaseUrlFor, recreateDatabase, TEST_SERVER_URL } from "../../lib/testing/database";
 import { startServer, type AppServer } from "./server";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
@@ -14,15 +17,73 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
 
 export type Prepared = { databaseUrl: string; storageDir: string; env: NodeJS.ProcessEnv };
 
-/** Recreates `database`, migrates it and loads the sample paper (`days` editions and a draft). */
+/** What a seeded database is made from: the migrations, the seed, the sample paper and the day. */
+function seedKey(days: number): string {
+  // The sample paper's dates count back from today.
+  const hash = createHash("sha256").update(`${days} ${todayInShanghai()}`);
+  const files = (dir: string): string[] =>
+    readdirSync(dir)
+      .sort()
+      .flatMap((name) => {
+        const full = path.join(dir, name);
+        return statSync(full).isDirectory() ? files(full) : [full];
+      });
+  for (const file of [...files("prisma"), "scripts/seed.ts", ...files("lib/sample")])
+    hash.update(file).update(readFileSync(file));
+  return hash.digest("hex").slice(0, 16);
+}
+
+async function onServer<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Recreates `database` with the migrations applied and the sample paper loaded (`days` editions and a
+ * draft). Seeding renders every page and takes minutes on a small machine, so the first call keeps the
+ * seeded database as a template (`<database>_seeded`, with its stored files) and later calls copy it,
+ * as long as the migrations, the seed and the sample paper are unchanged.
+ */
 export async function prepareDatabase(database: string, days = 10): Promise<Prepared> {
-  const databaseUrl = await recreateDatabase(database);
+  const template = `${database.slice(0, 55)}_seeded`;
+  const key = seedKey(days);
   const storageDir = path.resolve(`.data/${database}-storage`);
+  const templateStorage = path.resolve(`.data/${template}-storage`);
+  const env = (url: string, storage: string) => ({
+    ...process.env,
+    DATABASE_URL: url,
+    STORAGE_DIR: storage,
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
+  const current = await onServer(
+    async (client) =>
+      (
+        await client.query<{ key: string | null }>(
+          "SELECT shobj_description(oid, 'pg_database') AS key FROM pg_database WHERE datname = $1",
+          [template],
+        )
+      ).rows[0]?.key,
+  );
+  if (current !== key) {
+    const templateUrl = await recreateDatabase(template);
+    rmSync(templateStorage, { recursive: true, force: true });
+    run("npx", ["tsx", "scripts/db-migrate.ts"], env(templateUrl, templateStorage));
+    run("npx", ["tsx", "scripts/seed.ts", "--quiet", "--days", String(days)], env(templateUrl, templateStorage));
+    await onServer((client) => client.query(`COMMENT ON DATABASE "${template}" IS '${key}'`));
+  }
+  await onServer(async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${database}" TEMPLATE "${template}"`);
+  });
   rmSync(storageDir, { recursive: true, force: true });
-  const env = { ...process.env, DATABASE_URL: databaseUrl, STORAGE_DIR: storageDir, NEXT_TELEMETRY_DISABLED: "1" };
-  run("npx", ["tsx", "scripts/db-migrate.ts"], env);
-  run("npx", ["tsx", "scripts/seed.ts", "--quiet", "--days", String(days)], env);
-  return { databaseUrl, storageDir, env };
+  cpSync(templateStorage, storageDir, { recursive: true });
+  const databaseUrl = databaseUrlFor(database);
+  return { databaseUrl, storageDir, env: env(databaseUrl, storageDir) };
 }
 
 export function build(prepared: Prepared, distDir: string): void {
