@@ -28,6 +28,8 @@ export type DiscoverOptions = {
   maxScreens?: number;
   /** Forms sent for real while crawling because they lead to another form (the paste flow's 识别并预览). Others are captured and stopped. */
   followUp?: RegExp;
+  /** Only forms (and buttons revealing forms) whose label matches: a crawl that wants a few forms, not all. */
+  want?: RegExp;
   /** Forms left out entirely (signing out would end the fuzz's session). */
   skip?: RegExp;
   log?: (line: string) => void;
@@ -188,6 +190,7 @@ export async function discoverForms(options: DiscoverOptions, browser?: Browser)
         buttons.map((b, i) => ({ i, text: (b.textContent ?? "").trim(), inForm: Boolean(b.closest("form")) })),
       );
       for (const form of forms) {
+        if (options.want && !options.want.test(form.label)) continue;
         await open(page, options.base, screen);
         const before = await formsOn(page);
         const current = before.find((f) => f.signature === form.signature) ?? form;
@@ -196,7 +199,10 @@ export async function discoverForms(options: DiscoverOptions, browser?: Browser)
           for (const next of await formsOn(page).catch(() => [] as FormInfo[])) await take(screen, next, false);
         }
       }
-      for (const revealer of revealers.filter((r) => !r.inForm && r.text && !/取消/.test(r.text)).slice(0, 12)) {
+      const revealing = revealers.filter(
+        (r) => !r.inForm && r.text && !/取消/.test(r.text) && (options.want?.test(r.text) ?? true),
+      );
+      for (const revealer of revealing.slice(0, 12)) {
         await open(page, options.base, screen);
         const before = new Set((await formsOn(page)).map((f) => f.signature));
         await page
@@ -209,7 +215,7 @@ export async function discoverForms(options: DiscoverOptions, browser?: Browser)
       }
       // Uploads that start when a file is chosen (outside any form).
       const loose = page.locator('input[type="file"]');
-      for (let i = 0; i < (await loose.count()); i++) {
+      for (let i = 0; i < (options.want ? 0 : await loose.count()); i++) {
         await open(page, options.base, screen);
         const input = page.locator('input[type="file"]').nth(i);
         const where = await input

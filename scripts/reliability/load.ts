@@ -22,6 +22,8 @@ export type LoadOptions = {
   browser: Browser;
   seconds: number;
   connections: number;
+  /** The editor goes on after the readers stop until it has made this many changes (the smoke's: every kind, on a slow machine). */
+  minSteps?: number;
   /** Seconds between the editor's changes. */
   every?: number;
   /** Goal for the time until a reader sees a change, in ms. */
@@ -95,16 +97,19 @@ export async function loadPart(options: LoadOptions): Promise<PartResult> {
       start: [articleScreen, `/admin/editions/${toggled.id}`],
       allow: () => false,
       maxScreens: 2,
+      want: /保存文章|链接续篇|发布本期|撤回发布/,
     },
     browser,
   );
   const find = (pattern: RegExp) => forms.find((f) => pattern.test(f.label) && f.headers["next-action"]);
   const save = find(/保存文章/);
   const link = find(/链接续篇/);
-  const publish = find(/发布本期/);
-  if (!save || !publish) throw new Error(`editor forms not found (found: ${forms.map((f) => f.label).join(", ")})`);
-  // The opposite of the toggled edition's current status comes from the same screen once it has changed.
-  let unpublish: FormTemplate | undefined;
+  // The toggled edition's screen offers one of the two; the other is found there once its status has changed.
+  const wasPublished = toggled.status === "PUBLISHED";
+  let publish = wasPublished ? undefined : find(/发布本期/);
+  let unpublish = wasPublished ? find(/撤回发布/) : undefined;
+  if (!save || !(publish ?? unpublish))
+    throw new Error(`editor forms not found (found: ${forms.map((f) => f.label).join(", ")})`);
   let unlink: FormTemplate | undefined;
 
   const send = async (req: RawRequest) => {
@@ -115,28 +120,64 @@ export async function loadPart(options: LoadOptions): Promise<PartResult> {
     );
     if (response.status >= 400) throw new Error(`editor request ${req.path} answered ${response.status}`);
   };
+  // After a change, a reader request starts every 50 ms (each one waits its turn in the same queue as the
+  // load); the change counts as seen from the start of the first request that shows it and after which no
+  // request shows the old state. So the figure is how stale the app is, not how long its queue is; the
+  // response times are the latency figures.
   const probe = async (path: string, shows: (status: number, body: string) => boolean) => {
     const started = performance.now();
-    for (;;) {
-      const response = await request(probeBase, { path }, 30_000);
-      if (shows(response.status, response.body.toString())) return performance.now() - started;
-      if (performance.now() - started > 15_000) return Number.POSITIVE_INFINITY;
-      await new Promise((r) => setTimeout(r, 20));
+    const sent: { at: number; answered?: number; shown?: boolean }[] = [];
+    const pending = new Set<Promise<void>>();
+    const settled = () => {
+      const firstShown = sent.findIndex((s) => s.shown === true);
+      if (firstShown < 0) return false;
+      // Every request started before it has answered, and none started after it still shows the old state.
+      return (
+        sent.slice(0, firstShown).every((s) => s.shown !== undefined) &&
+        !sent.slice(firstShown).some((s) => s.shown === false)
+      );
+    };
+    const staleness = () => {
+      // The first request after which every answered request showed the change.
+      let from = -1;
+      sent.forEach((s, i) => {
+        if (s.shown === false) from = -1;
+        else if (s.shown && from < 0) from = i;
+      });
+      return from < 0
+        ? { ms: Number.POSITIVE_INFINITY, answeredMs: Number.POSITIVE_INFINITY }
+        : { ms: sent[from].at - started, answeredMs: sent[from].answered! - started };
+    };
+    while (!settled() && performance.now() - started < 15_000) {
+      const entry: { at: number; answered?: number; shown?: boolean } = { at: performance.now() };
+      sent.push(entry);
+      const done = request(probeBase, { path }, 30_000, { fresh: true }).then(
+        (response) => {
+          entry.answered = performance.now();
+          entry.shown = shows(response.status, response.body.toString());
+        },
+        () => void (entry.shown = false),
+      );
+      pending.add(done);
+      void done.finally(() => pending.delete(done));
+      await new Promise((r) => setTimeout(r, 50));
     }
+    await Promise.all(pending);
+    return staleness();
   };
   const ids = { editionId: String(newest.id), pageId: String(front.id), articleId: String(edited.id) };
   const targetHref = target ? articleHref(base, laterPage.code, target.sortOrder) : "";
   const editedUrl = articleHref(base, front.code, edited.sortOrder);
-  const changes: { what: string; ms: number }[] = [];
+  const changes: { what: string; ms: number; answeredMs: number }[] = [];
   let step = 0;
   let linked = false;
-  let published = false;
+  let published = wasPublished;
   const actions = [
     async () => {
       const version = (await prisma.article.findUniqueOrThrow({ where: { id: edited.id } })).version;
       const title = `负载测试标题 ${Date.now()}`;
       await send(withFields(save, { ...ids, version: String(version), title }));
-      changes.push({ what: "title", ms: await probe(editedUrl, (s, body) => s === 200 && body.includes(title)) });
+      changes.push({ what: "title", ...(await probe(editedUrl, (s, body) => s === 200 && body.includes(title))) });
     },
     async () => {
       if (!target || !link) return;
@@ -145,11 +186,18 @@ export async function loadPart(options: LoadOptions): Promise<PartResult> {
         linked = true;
         changes.push({
           what: "link",
-          ms: await probe(editedUrl, (s, body) => s === 200 && body.includes(`href="${targetHref}"`)),
+          ...(await probe(editedUrl, (s, body) => s === 200 && body.includes(`href="${targetHref}"`))),
         });
         unlink ??= (
           await discoverForms(
-            { base: editorBase, cookie: session.current(), start: [articleScreen], allow: () => false, maxScreens: 1 },
+            {
+              base: editorBase,
+              cookie: session.current(),
+              start: [articleScreen],
+              allow: () => false,
+              maxScreens: 1,
+              want: /取消下转/,
+            },
             browser,
           )
         ).find((f) => /取消下转/.test(f.label));
@@ -158,32 +206,36 @@ export async function loadPart(options: LoadOptions): Promise<PartResult> {
         linked = false;
         changes.push({
           what: "unlink",
-          ms: await probe(editedUrl, (s, body) => s === 200 && !body.includes(`href="${targetHref}"`)),
+          ...(await probe(editedUrl, (s, body) => s === 200 && !body.includes(`href="${targetHref}"`))),
         });
       }
     },
     async () => {
-      if (!published) {
-        await send(withFields(publish, { editionId: String(toggled.id) }));
-        published = true;
-        changes.push({ what: "publish", ms: await probe(toggledUrl, (s) => s === 200) });
-        unpublish ??= (
-          await discoverForms(
-            {
-              base: editorBase,
-              cookie: session.current(),
-              start: [`/admin/editions/${toggled.id}`],
-              allow: () => false,
-              maxScreens: 1,
-            },
-            browser,
-          )
-        ).find((f) => /撤回发布/.test(f.label));
-      } else if (unpublish) {
-        await send(withFields(unpublish, { editionId: String(toggled.id) }));
-        published = false;
-        changes.push({ what: "unpublish", ms: await probe(toggledUrl, (s) => s === 404) });
-      }
+      const publishing = !published;
+      const form = publishing ? publish : unpublish;
+      if (!form) return;
+      await send(withFields(form, { editionId: String(toggled.id) }));
+      published = publishing;
+      changes.push({
+        what: publishing ? "publish" : "unpublish",
+        ...(await probe(toggledUrl, (s) => s === (publishing ? 200 : 404))),
+      });
+      if (publishing ? unpublish : publish) return;
+      const other = (
+        await discoverForms(
+          {
+            base: editorBase,
+            cookie: session.current(),
+            start: [`/admin/editions/${toggled.id}`],
+            allow: () => false,
+            maxScreens: 1,
+            want: publishing ? /撤回发布/ : /发布本期/,
+          },
+          browser,
+        )
+      ).find((f) => (publishing ? /撤回发布/ : /发布本期/).test(f.label));
+      if (publishing) unpublish ??= other;
+      else publish ??= other;
     },
   ];
 
@@ -202,7 +254,7 @@ export async function loadPart(options: LoadOptions): Promise<PartResult> {
   const editorErrors: string[] = [];
   const endAt = Date.now() + options.seconds * 1000;
   const editor = (async () => {
-    while (Date.now() < endAt - 2000) {
+    while (Date.now() < endAt - 2000 || step < (options.minSteps ?? 0)) {
       const started = Date.now();
       try {
         await actions[step++ % actions.length]();
@@ -215,8 +267,9 @@ export async function loadPart(options: LoadOptions): Promise<PartResult> {
   const results = await Promise.all(readers);
   await editor;
   // Leave the paper as it was.
-  if (published && unpublish)
-    await send(withFields(unpublish, { editionId: String(toggled.id) })).catch(() => undefined);
+  const restore = wasPublished ? publish : unpublish;
+  if (published !== wasPublished && restore)
+    await send(withFields(restore, { editionId: String(toggled.id) })).catch(() => undefined);
   if (linked && unlink) await send(withFields(unlink, ids)).catch(() => undefined);
 
   const total = results.reduce((n, r) => n + r.requests.total, 0);
@@ -241,7 +294,8 @@ export async function loadPart(options: LoadOptions): Promise<PartResult> {
       figure(part, "editor request errors", editorErrors.length, { max: 0 }),
     ],
     notes: [
-      `change seen after (ms): ${changes.map((c) => `${c.what} ${Number.isFinite(c.ms) ? Math.round(c.ms) : "never"}`).join(", ")}`,
+      `change seen by a reader request sent after (ms): ${changes.map((c) => `${c.what} ${Number.isFinite(c.ms) ? Math.round(c.ms) : "never"}`).join(", ")}`,
+      `… whose answer came after (ms, the wait in the readers' queue included): ${changes.map((c) => `${c.what} ${Number.isFinite(c.answeredMs) ? Math.round(c.answeredMs) : "never"}`).join(", ")}`,
       `statuses: ${results.map((r) => JSON.stringify(r.statusCodeStats)).join(" + ")}`,
       ...(target && link ? [] : ["no continuation could be linked on the front page: link/unlink not exercised"]),
       ...editorErrors.slice(0, 3),
