@@ -1,6 +1,6 @@
 // Production servers for the harness, started the way README says
 // (`npm start`), each in its own process group so it can be stopped whole.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { waitForServer } from "./http";
 
 export type AppServer = {
@@ -10,6 +10,33 @@ export type AppServer = {
   output: () => string;
   stop: () => Promise<void>;
 };
+
+function descendants(pid: number): number[] {
+  const rows = spawnSync("ps", ["-e", "-o", "pid=,ppid="], { encoding: "utf8" })
+    .stdout.trim()
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/).map(Number));
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length) {
+    const parent = queue.shift()!;
+    for (const [child, ppid] of rows)
+      if (ppid === parent) {
+        found.push(child);
+        queue.push(child);
+      }
+  }
+  return found;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export async function startServer(port: number, env: NodeJS.ProcessEnv): Promise<AppServer> {
   const child = spawn("npm", ["start", "--silent", "--", "-p", String(port), "-H", "127.0.0.1"], {
@@ -24,20 +51,23 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv): Promise
   const base = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null || !child.pid) return;
+    // next start's server process moves into a process group of its own: signal every descendant by pid.
+    const pids = [child.pid, ...descendants(child.pid)];
+    const signal = (name: NodeJS.Signals) => {
+      for (const target of [-child.pid!, ...pids])
+        try {
+          process.kill(target, name);
+        } catch {
+          // gone
+        }
+    };
     const exited = new Promise((resolve) => child.once("exit", resolve));
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      return;
-    }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        // gone
-      }
-    }, 10_000);
+    signal("SIGTERM");
+    const timer = setTimeout(() => signal("SIGKILL"), 10_000);
     await exited;
+    const deadline = Date.now() + 10_000;
+    while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (pids.some(alive)) signal("SIGKILL");
     clearTimeout(timer);
   };
   try {
