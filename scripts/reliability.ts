@@ -70,6 +70,12 @@ async function prepareApp(twoInstances: boolean): Promise<App> {
 
 const results: PartResult[] = [];
 const started = Date.now();
+mkdirSync(".data", { recursive: true });
+const save = () =>
+  writeFileSync(
+    ".data/reliability-last.json",
+    JSON.stringify({ at: new Date().toISOString(), seed, results }, null, 2),
+  );
 let app: App | null = null;
 try {
   const needsApp = only.some((part) => ["fuzz", "xss", "load", "instances"].includes(part));
@@ -134,6 +140,9 @@ try {
         notes: [],
       });
     }
+    // Each part's figures as soon as it ends, so a run cut short still tells what it found.
+    log(table(results.slice(-1)));
+    save();
   }
 } finally {
   await app?.browser.close();
@@ -147,8 +156,7 @@ console.log(
 );
 console.log(table(results));
 for (const result of results) for (const note of result.notes) console.log(`${result.part}: ${note}`);
-mkdirSync(".data", { recursive: true });
-writeFileSync(".data/reliability-last.json", JSON.stringify({ at: new Date().toISOString(), seed, results }, null, 2));
+save();
 const failed = missed(results);
 if (failed.length) {
   console.log(`\n✗ ${failed.length} goal(s) missed: ${failed.map((f) => `${f.part} › ${f.figure}`).join("; ")}`);
