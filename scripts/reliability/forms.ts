@@ -102,7 +102,7 @@ async function capture(page: Page, act: () => Promise<void>, letThrough: boolean
   });
   page.on("dialog", (dialog) => void dialog.accept().catch(() => undefined));
   await act().catch(() => undefined);
-  const deadline = Date.now() + 2000;
+  const deadline = Date.now() + 5000;
   while (!captured.length && Date.now() < deadline) await page.waitForTimeout(50);
   await page.waitForTimeout(300);
   if (captured.length && letThrough)
@@ -205,13 +205,21 @@ export async function discoverForms(options: DiscoverOptions, browser?: Browser)
       for (const revealer of revealing.slice(0, 12)) {
         await open(page, options.base, screen);
         const before = new Set((await formsOn(page)).map((f) => f.signature));
-        await page
-          .locator('button[type="button"]')
-          .nth(revealer.i)
-          .click({ timeout: 2000 })
-          .catch(() => undefined);
-        for (const form of (await formsOn(page)).filter((f) => !before.has(f.signature)))
-          await take(screen, { ...form, label: `${revealer.text} › ${form.label}` }, false);
+        // On a slow machine the button may be clicked before React has hydrated it: click again until the form shows.
+        let revealed: FormInfo[] = [];
+        for (let attempt = 0; attempt < (options.want ? 4 : 1) && !revealed.length; attempt++) {
+          await page
+            .locator('button[type="button"]')
+            .nth(revealer.i)
+            .click({ timeout: 5000 })
+            .catch(() => undefined);
+          const deadline = Date.now() + (options.want ? 3000 : 500);
+          do {
+            revealed = (await formsOn(page)).filter((f) => !before.has(f.signature));
+            if (!revealed.length) await page.waitForTimeout(100);
+          } while (!revealed.length && Date.now() < deadline);
+        }
+        for (const form of revealed) await take(screen, { ...form, label: `${revealer.text} › ${form.label}` }, false);
       }
       // Uploads that start when a file is chosen (outside any form).
       const loose = page.locator('input[type="file"]');
