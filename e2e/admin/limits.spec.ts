@@ -114,6 +114,71 @@ test("creating and pasting an article with a 26 000-character paragraph store al
   expect(squash(storedText(pasted.body))).toBe(squash(LONG_REPORT));
 });
 
+/** 450 000 characters in paragraphs under the paragraph limit: 1.35 MB as UTF-8, more than a form's default 1 MB. */
+const BOOK_LENGTH = Array.from({ length: 30 }, (_, index) =>
+  `第${index + 1}部分。`.padEnd(15_000, "海城新区建设提速，"),
+).join("\n\n");
+
+test("a body as long as the form allows (450 000 characters, 1.35 MB) is saved and pasted whole", async ({
+  page,
+  editor,
+  signIn,
+  db,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(editor);
+  const { edition, page: pageRow } = await draftPage(db, 125);
+  const article = await db.article.create({
+    data: { pageId: pageRow.id, sortOrder: 1, title: "全文连载", body: [{ type: "paragraph", text: "导语。" }] },
+  });
+  await page.goto(`/admin/editions/${edition.id}/pages/${pageRow.id}/articles/${article.id}`);
+  await page.getByLabel("正文").fill(BOOK_LENGTH);
+  await page.getByRole("button", { name: "保存文章" }).click();
+  await expect(page.getByRole("status")).toContainText("已保存");
+  const stored = await db.article.findUniqueOrThrow({ where: { id: article.id } });
+  expect(squash(storedText(stored.body))).toBe(squash(BOOK_LENGTH));
+
+  await page.goto(`/admin/editions/${edition.id}/pages/${pageRow.id}/paste`);
+  await page.getByLabel("文章原文").fill(`粘贴的连载\n\n${BOOK_LENGTH}`);
+  await page.getByRole("button", { name: "识别并预览" }).click();
+  await page.getByRole("button", { name: "确认保存" }).click();
+  await expect(page.getByRole("heading", { name: "编辑文章" })).toBeVisible();
+  const pasted = await db.article.findFirstOrThrow({ where: { pageId: pageRow.id, title: "粘贴的连载" } });
+  expect(squash(storedText(pasted.body))).toBe(squash(BOOK_LENGTH));
+  await expect(alerts(page)).toHaveCount(0);
+});
+
+test("a body over 500 000 characters is refused with the limit named; the text stays and nothing stored changes", async ({
+  page,
+  editor,
+  signIn,
+  db,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(editor);
+  const { edition, page: pageRow } = await draftPage(db, 126);
+  const article = await db.article.create({
+    data: { pageId: pageRow.id, sortOrder: 1, title: "原标题", body: [{ type: "paragraph", text: "原文。" }] },
+  });
+  const tooLong = `${BOOK_LENGTH}\n\n${BOOK_LENGTH}`; // 900 000 characters, 2.7 MB
+  await page.goto(`/admin/editions/${edition.id}/pages/${pageRow.id}/articles/${article.id}`);
+  await page.getByLabel("正文").fill(tooLong);
+  await page.getByRole("button", { name: "保存文章" }).click();
+  await expect(page.locator("#article-body-error")).toContainText("500000");
+  await screenshot(page, "body-too-long-desktop");
+  expect((await page.getByLabel("正文").inputValue()).length).toBe(tooLong.length);
+  expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).body).toEqual([
+    { type: "paragraph", text: "原文。" },
+  ]);
+
+  await page.goto(`/admin/editions/${edition.id}/pages/${pageRow.id}/paste`);
+  await page.getByLabel("文章原文").fill(tooLong);
+  await page.getByRole("button", { name: "识别并预览" }).click();
+  await expect(page.locator("#raw-error")).toContainText("500000");
+  expect((await page.getByLabel("文章原文").inputValue()).length).toBe(tooLong.length);
+  expect(await db.article.count({ where: { pageId: pageRow.id } })).toBe(1);
+});
+
 test("page codes: sport, A-1 and A1000 are refused next to the field; ａ０１ is read as a01; renames too", async ({
   page,
   editor,
