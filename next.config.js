@@ -9,6 +9,11 @@ const nextConfig = {
   images: { unoptimized: true },
   serverExternalPackages: ["sharp", "@node-rs/argon2", "pg"],
   typedRoutes: false,
+  // An admin form may carry a body of LIMITS.article.bodyText characters (4 bytes
+  // each at most in UTF-8): LIMITS.formBytes in lib/limits.ts, checked by
+  // lib/limits.test.ts. Next.js's default of 1 MB would refuse a long body with
+  // a bare error page instead of saving it.
+  experimental: { serverActions: { bodySizeLimit: 3 * 1024 * 1024 } },
   // Reader views are cached with "use cache" + cacheTag (lib/data) and invalidated by the admin with TAGS.
   cacheComponents: true,
   // The reader's cache profile. `revalidate` is also the s-maxage a CDN in front

@@ -42,3 +42,12 @@ test("every text column's length is the limit lib/limits.ts names for it", async
 test("the issue-number limit fits the integer column", () => {
   assert.ok(LIMITS.edition.issueNumber <= 2_147_483_647);
 });
+
+test("an admin form with the longest body or paste fits in what a server action may receive", async () => {
+  const { default: config } = (await import(new URL("../next.config.js", import.meta.url).href)) as {
+    default: { experimental?: { serverActions?: { bodySizeLimit?: number } } };
+  };
+  const longest = Math.max(LIMITS.article.bodyText, LIMITS.article.pasteText);
+  assert.ok(LIMITS.formBytes >= longest * 4 + 64 * 1024, "4 bytes per character plus the other fields");
+  assert.equal(config.experimental?.serverActions?.bodySizeLimit, LIMITS.formBytes);
+});

@@ -40,4 +40,17 @@ export const LIMITS = {
   /** Page images and images in article bodies. */
   image: { maxBytes: 40 * 1024 * 1024, maxSide: 16_000, maxPixels: 60_000_000, minSide: 200 },
   user: { email: 200, name: 100 },
+  /**
+   * The largest admin form a server action reads, in bytes: the longest body or
+   * paste at 4 bytes per character (UTF-8), plus the other fields. next.config.js
+   * sets serverActions.bodySizeLimit to this (lib/limits.test.ts checks it), so a
+   * form within the character limits always reaches the action and its message.
+   */
+  formBytes: 3 * 1024 * 1024,
 } as const;
+
+/** How every "too long" refusal reads, on the server (lib/validation.ts) and before a form is sent. */
+export function textLimitMessage(label: string, max: number, length?: number): string {
+  const now = length === undefined ? "" : `（现在 ${length} 个）`;
+  return `${label}最多 ${max} 个字符${now}`;
+}

@@ -2,6 +2,7 @@
 // admin forms, the import manifest and the API use these, so a value one path
 // accepts is a value every other path (and the database) accepts too.
 import { z } from "zod";
+import { textLimitMessage } from "./limits";
 import { stripInvisible } from "./text";
 
 // Editors read validation messages: zod's own ones in Chinese too, for the
@@ -41,7 +42,7 @@ export function requiredLine(max: number, label: string, emptyMessage = `请填�
   return z
     .string({ message: emptyMessage })
     .transform(cleanLine)
-    .pipe(z.string().min(1, emptyMessage).max(max, `${label}最多 ${max} 个字符`));
+    .pipe(z.string().min(1, emptyMessage).max(max, textLimitMessage(label, max)));
 }
 
 /** An optional one-line field: empty becomes null. */
@@ -49,7 +50,7 @@ export function optionalLine(max: number, label: string) {
   return z
     .string({ message: `${label}格式不对` })
     .transform(cleanLine)
-    .pipe(z.string().max(max, `${label}最多 ${max} 个字符`))
+    .pipe(z.string().max(max, textLimitMessage(label, max)))
     .transform((value) => value || null);
 }
 
@@ -58,7 +59,7 @@ export function multiLine(max: number, label: string) {
   return z
     .string({ message: `${label}格式不对` })
     .transform(cleanText)
-    .pipe(z.string().max(max, `${label}最多 ${max} 个字符`));
+    .pipe(z.string().max(max, textLimitMessage(label, max)));
 }
 
 export { z };

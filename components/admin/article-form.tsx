@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useRef, useState } from "react";
-import type { ArticleFormState, ArticleValues } from "@/lib/admin/form-state";
+import { refuseOversized, type ArticleFormState, type ArticleValues } from "@/lib/admin/form-state";
+import { LIMITS } from "@/lib/limits";
 import { adminUrls } from "@/lib/admin/urls";
 import { Field, FormMessage, inputClass } from "./field";
 import { SubmitButton } from "./submit-button";
@@ -37,6 +38,8 @@ export function ArticleForm({
   // Where the editor last had the cursor in the body; images go there (or at the end).
   const caret = useRef<number | null>(null);
   const [state, formAction] = useActionState(async (previous: ArticleFormState, formData: FormData) => {
+    const refused = refuseOversized(formData, { body: [LIMITS.article.bodyText, "正文"] });
+    if (refused) return { ...refused, conflict: previous.conflict };
     const result = await action(previous, formData);
     if (result.ok) setDirty(false);
     return result;

@@ -1,6 +1,12 @@
 "use client";
 import { useActionState, useState } from "react";
-import type { ArticleValues, PasteConfirmState, PasteParseState } from "@/lib/admin/form-state";
+import {
+  refuseOversized,
+  type ArticleValues,
+  type PasteConfirmState,
+  type PasteParseState,
+} from "@/lib/admin/form-state";
+import { LIMITS } from "@/lib/limits";
 import type { ContinuationSuggestion } from "@/lib/admin/paste-suggestions";
 import { Field, FormMessage, inputClass, secondaryButtonClass } from "./field";
 import { SubmitButton } from "./submit-button";
@@ -104,8 +110,16 @@ export function PasteFlow({
   /** Text to start from (a block of the page's printed text). */
   initialRaw?: string;
 }) {
-  const [parseState, parse] = useActionState(parseAction, {} as PasteParseState);
-  const [saveState, save] = useActionState(saveAction, {} as PasteConfirmState);
+  const [parseState, parse] = useActionState(
+    (previous: PasteParseState, formData: FormData): PasteParseState | Promise<PasteParseState> =>
+      refuseOversized(formData, { raw: [LIMITS.article.pasteText, "粘贴的内容"] }) ?? parseAction(previous, formData),
+    {} as PasteParseState,
+  );
+  const [saveState, save] = useActionState(
+    (previous: PasteConfirmState, formData: FormData): PasteConfirmState | Promise<PasteConfirmState> =>
+      refuseOversized(formData, { body: [LIMITS.article.bodyText, "正文"] }) ?? saveAction(previous, formData),
+    {} as PasteConfirmState,
+  );
   const [editingRaw, setEditingRaw] = useState(true);
   const [raw, setRaw] = useState(initialRaw);
   const [showConfirm, setShowConfirm] = useState(false);

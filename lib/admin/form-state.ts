@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type { Region } from "../content";
 import { classifyDbError } from "../db/errors";
+import { textLimitMessage } from "../limits";
 import type { ContinuationSuggestion } from "./paste-suggestions";
 
 export type FieldErrors = Partial<Record<string, string[]>>;
@@ -67,6 +68,25 @@ export class InputError extends Error {
   static on(field: string, message: string, formMessage?: string): InputError {
     return new InputError({ [field]: [message] }, formMessage ?? (field === "form" ? message : INVALID_MESSAGE));
   }
+}
+
+/**
+ * Checked in the browser before a form is sent: a text longer than its limit
+ * is refused on its field at once (the server would refuse it too, and a text
+ * far over the limit would be bigger than an action may receive).
+ */
+export function refuseOversized(
+  formData: FormData,
+  limits: Record<string, readonly [max: number, label: string]>,
+): FormState | null {
+  const fieldErrors: FieldErrors = {};
+  for (const [name, [max, label]] of Object.entries(limits)) {
+    const value = formData.get(name);
+    if (typeof value === "string" && value.length > max)
+      fieldErrors[name] = [`${textLimitMessage(label, max, value.length)}，请删减或分成几篇。`];
+  }
+  if (!Object.keys(fieldErrors).length) return null;
+  return { message: INVALID_MESSAGE, fieldErrors, values: formValues(formData) };
 }
 
 export function formValues(formData: FormData): Record<string, string> {
