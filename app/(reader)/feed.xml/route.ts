@@ -1,0 +1,5 @@
+import { feedResponse } from "../_routes/discovery";
+
+export async function GET(request: Request) {
+  return feedResponse(request, undefined, "rss");
+}

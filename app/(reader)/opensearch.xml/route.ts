@@ -1,0 +1,5 @@
+import { openSearchResponse } from "../_routes/discovery";
+
+export async function GET(request: Request) {
+  return openSearchResponse(request);
+}
