@@ -10,6 +10,7 @@ import { FontSizeControls } from "./font-size-controls";
 import type { EditionLinks } from "@/lib/reading/types";
 import { NewsArticleJsonLd } from "./news-article-json-ld";
 import { PagePager } from "./page-pager";
+import { ShareBar } from "./share-bar";
 import { ReaderFooter } from "./reader-footer";
 import { ReaderHeader } from "./reader-header";
 import { ReaderShortcuts } from "./reader-shortcuts";
@@ -185,6 +186,9 @@ export function ArticleView({
                 </Link>
               )}
             </div>
+            {links.share && (
+              <ShareBar path={canonicalUrl} title={location.article.title} posterHref={`${canonicalUrl}/poster.png`} />
+            )}
             {continuation.from && (
               <p className="article-jump">
                 <Link href={partHref(continuation.from.target)} className={jumpLink} data-jump="from">

@@ -4,6 +4,7 @@ import type { EditionSnapshot, PageSummary } from "@/lib/reading/types";
 import type { EditionLinks } from "@/lib/reading/types";
 import { PageImage, PageTextLayout } from "./page-image";
 import { PagePager } from "./page-pager";
+import { ShareBar } from "./share-bar";
 import { ReaderFooter } from "./reader-footer";
 import { ReaderHeader } from "./reader-header";
 import { ReaderShortcuts } from "./reader-shortcuts";
@@ -43,6 +44,7 @@ export function PageView({
           <h1 className="font-serif text-xl font-bold">
             第{page.code}版：{page.name}
           </h1>
+          {links.share && <ShareBar path={pageHref(links.base, page.code)} title={`第${page.code}版：${page.name}`} />}
           <PagePager base={links.base} current={page} previous={previous} next={next} />
           {page.image ? (
             <PageImage page={page} image={page.image} base={links.base} />

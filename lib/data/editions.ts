@@ -97,6 +97,7 @@ export async function loadEdition(editionId: number): Promise<EditionSnapshot | 
         lead: leadOf(article.body, article.id),
         regions: readRegions(article.regions, `article ${article.id}`),
         nextPartId: article.nextPartId,
+        updatedAt: article.updatedAt.toISOString(),
       })),
     })),
   };

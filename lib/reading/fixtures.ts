@@ -15,6 +15,7 @@ export function article(overrides: Partial<ArticleSummary> = {}): ArticleSummary
     lead: "",
     regions: [],
     nextPartId: null,
+    updatedAt: "2026-11-25T08:00:00.000Z",
     ...overrides,
   };
 }

@@ -27,6 +27,8 @@ export type ArticleSummary = {
   lead: string;
   regions: Region[];
   nextPartId: number | null;
+  /** When an editor last changed the article (ISO 8601), for dateModified. */
+  updatedAt: string;
 };
 
 export type PageSummary = {
@@ -69,4 +71,6 @@ export type EditionLinks = {
   nextEdition: { href: string; date: IsoDate } | null;
   /** Whether `${base}/a01/clip/…` (剪报) exists: the reader's, not the preview's. */
   clips?: boolean;
+  /** Whether to show the share row (分享, 复制链接, 二维码, 分享海报): the reader's, not the preview's. */
+  share?: boolean;
 };

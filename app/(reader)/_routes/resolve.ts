@@ -51,6 +51,7 @@ export function linksFor(path: PublicationPath, context: EditionContext): Editio
     archive: archivePath(path, edition.issueDate.slice(0, 7)),
     previousEdition: previous && { href: editionHref(path, previous), date: previous.issueDate },
     nextEdition: next && { href: editionHref(path, next), date: next.issueDate },
+    share: true,
   };
 }
 

@@ -20,7 +20,19 @@ import {
   yearMonthOf,
   type YearMonth,
 } from "@/lib/reading/dates";
-import { archivePath, articleHref, editionBase, fullArticleHref, homePath, pageHref } from "@/lib/reading/urls";
+import type { Region } from "@/lib/content";
+import { feedPaths } from "@/lib/discovery/feeds";
+import type { PageSummary } from "@/lib/reading/types";
+import { cardSize } from "@/lib/sharing/cards";
+import {
+  archivePath,
+  articleHref,
+  editionBase,
+  fullArticleHref,
+  homePath,
+  pageHref,
+  type PublicationPath,
+} from "@/lib/reading/urls";
 import {
   linksFor,
   resolveArticle,
@@ -30,6 +42,54 @@ import {
   resolvePublication,
   type RawParams,
 } from "./resolve";
+
+/** The canonical URL and the publication's feeds, for every reader view's <head>. */
+function alternates(path: PublicationPath, canonical: string, name: string): Metadata["alternates"] {
+  const feeds = feedPaths(path);
+  return {
+    canonical,
+    types: {
+      "application/rss+xml": [{ url: feeds.rss, title: `${name} RSS` }],
+      "application/atom+xml": [{ url: feeds.atom, title: `${name} Atom` }],
+    },
+  };
+}
+
+/** Open Graph and Twitter cards: the article's region or the page as the picture, the site icon for a text-only page. */
+function shareCards(input: {
+  title: string;
+  description: string;
+  url: string;
+  siteName: string;
+  page: PageSummary;
+  regions: Region[] | null;
+  /** The page's or the article's URL; the card is `${cardOf}/card.jpg`. */
+  cardOf: string;
+  publishedTime?: string;
+}): Pick<Metadata, "openGraph" | "twitter"> {
+  const image = input.page.image
+    ? { url: `${input.cardOf}/card.jpg`, ...cardSize(input.page.image, input.regions), alt: input.title }
+    : { url: "/icon-512.png", width: 512, height: 512, alt: input.siteName };
+  const { title, description } = input;
+  return {
+    openGraph: {
+      type: input.publishedTime ? "article" : "website",
+      title,
+      description,
+      url: input.url,
+      siteName: input.siteName,
+      locale: "zh_CN",
+      images: [image],
+      ...(input.publishedTime ? { publishedTime: input.publishedTime } : {}),
+    },
+    twitter: {
+      card: input.page.image ? "summary_large_image" : "summary",
+      title,
+      description,
+      images: [image],
+    },
+  };
+}
 
 function editionTitle(name: string, date: string, issueNumber: number): string {
   return `${name} ${formatChineseDate(date, false)} 第${issueNumber}期`;
@@ -54,13 +114,27 @@ export async function homeMetadata(slug?: string): Promise<Metadata> {
   const edition = latest?.context?.edition;
   const first = edition?.pages[0];
   if (!latest || !edition) return { title: latest?.publication.name ?? "版面" };
+  const title = `${editionTitle(edition.publication.name, edition.issueDate, edition.issueNumber)} · 头版`;
+  const description =
+    `${edition.publication.name}${formatChineseDate(edition.issueDate)}第${edition.issueNumber}期，头版：${first?.articles.map((article) => article.title).join("；") ?? ""}`.slice(
+      0,
+      300,
+    );
+  const url = homePath(latest.path);
   return {
-    title: { absolute: `${editionTitle(edition.publication.name, edition.issueDate, edition.issueNumber)} · 头版` },
-    description:
-      `${edition.publication.name}${formatChineseDate(edition.issueDate)}第${edition.issueNumber}期，头版：${first?.articles.map((article) => article.title).join("；") ?? ""}`.slice(
-        0,
-        300,
-      ),
+    alternates: alternates(latest.path, url, edition.publication.name),
+    title: { absolute: title },
+    description,
+    ...(first &&
+      shareCards({
+        title,
+        description,
+        url,
+        siteName: edition.publication.name,
+        page: first,
+        regions: null,
+        cardOf: pageHref(editionBase(latest.path, edition.issueDate), first.code),
+      })),
   };
 }
 
@@ -77,14 +151,19 @@ export async function renderPage(raw: RawParams) {
 }
 
 export async function pageMetadata(raw: RawParams): Promise<Metadata> {
-  const { context, page } = await resolvePage(raw);
+  const { context, page, links, path } = await resolvePage(raw);
   const { edition } = context;
+  const url = pageHref(links.base, page.code);
+  const title = `第${page.code}版：${page.name} · ${editionTitle(edition.publication.name, edition.issueDate, edition.issueNumber)}`;
+  const description =
+    `${edition.publication.name}${formatChineseDate(edition.issueDate, false)}第${page.code}版${page.name}：${page.articles
+      .map((article) => article.title)
+      .join("；")}`.slice(0, 300);
   return {
-    title: `第${page.code}版：${page.name} · ${editionTitle(edition.publication.name, edition.issueDate, edition.issueNumber)}`,
-    description:
-      `${edition.publication.name}${formatChineseDate(edition.issueDate, false)}第${page.code}版${page.name}：${page.articles
-        .map((article) => article.title)
-        .join("；")}`.slice(0, 300),
+    alternates: alternates(path, url, edition.publication.name),
+    title,
+    description,
+    ...shareCards({ title, description, url, siteName: edition.publication.name, page, regions: null, cardOf: url }),
   };
 }
 
@@ -99,11 +178,25 @@ export async function renderArticle(raw: RawParams) {
 }
 
 export async function articleMetadata(raw: RawParams, full = false): Promise<Metadata> {
-  const { context, location } = await resolveArticle(raw, full ? "/full" : "");
+  const { context, location, links, path } = await resolveArticle(raw, full ? "/full" : "");
   const { edition } = context;
+  const href = (full ? fullArticleHref : articleHref)(links.base, location.page.code, location.article.position);
+  const { article, page } = location;
+  const description = article.lead || article.subtitle || article.title;
   return {
-    title: `${location.article.title}${full ? "（全文）" : ""} · 第${location.page.code}版 · ${edition.publication.name} ${formatChineseDate(edition.issueDate, false)}`,
-    description: location.article.lead || location.article.subtitle || location.article.title,
+    alternates: alternates(path, href, edition.publication.name),
+    title: `${article.title}${full ? "（全文）" : ""} · 第${page.code}版 · ${edition.publication.name} ${formatChineseDate(edition.issueDate, false)}`,
+    description,
+    ...shareCards({
+      title: article.title,
+      description,
+      url: href,
+      siteName: edition.publication.name,
+      page,
+      regions: article.regions,
+      cardOf: articleHref(links.base, page.code, article.position),
+      publishedTime: `${edition.issueDate}T00:00:00+08:00`,
+    }),
   };
 }
 
@@ -180,8 +273,9 @@ export async function renderArchive(slug: string | undefined, monthSegment?: str
 export async function archiveMetadata(slug: string | undefined, monthSegment?: string): Promise<Metadata> {
   const month = monthSegment === undefined ? null : parseYearMonth(monthSegment);
   if (monthSegment !== undefined && !month) notFound();
-  const { publication, shown } = await archiveData(slug, month);
+  const { publication, path, shown } = await archiveData(slug, month);
   return {
+    alternates: alternates(path, archivePath(path, month ? formatYearMonth(month) : undefined), publication.name),
     title: `往期阅读${shown ? ` ${formatChineseMonth(shown)}` : ""} · ${publication.name}`,
     description: `${publication.name}往期报纸：按日历选择日期阅读。`,
   };
