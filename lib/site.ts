@@ -1,14 +1,31 @@
 // The site's public origin, for everything that must name an absolute URL:
 // canonical links, Open Graph images, sitemaps, feeds, OpenSearch, QR codes.
 // SITE_URL (e.g. https://paper.example.cn) is read at build time for
-// prerendered views and at request time elsewhere; without it the origin of
-// the request is used where there is one, else http://localhost:PORT.
+// prerendered views and at request time elsewhere; without it the address the
+// request came to (Host, X-Forwarded-Host/-Proto behind a proxy) is used where
+// there is one, else http://localhost:PORT.
 /** The origin without a trailing slash; a SITE_URL that is not an http(s) URL is ignored. */
 export function siteOrigin(request?: Request): string {
   const configured = parseOrigin(process.env.SITE_URL);
   if (configured) return configured;
-  if (request) return new URL(request.url).origin;
+  if (request) return requestOrigin(request);
   return `http://localhost:${process.env.PORT || 3000}`;
+}
+
+const HOST =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/**
+ * The origin the reader used. Next.js rewrites request.url's host to the one
+ * it listens on, so the Host header is read; a malformed one falls back to
+ * request.url.
+ */
+export function requestOrigin(request: Request): string {
+  const first = (name: string) => request.headers.get(name)?.split(",")[0]?.trim() ?? "";
+  const host = first("x-forwarded-host") || first("host");
+  const proto = first("x-forwarded-proto") || new URL(request.url).protocol.replace(":", "");
+  if (!HOST.test(host) || (proto !== "http" && proto !== "https")) return new URL(request.url).origin;
+  return `${proto}://${host.toLowerCase()}`;
 }
 
 export function parseOrigin(value: string | undefined): string | null {

@@ -10,6 +10,8 @@ const parser = new XMLParser({
 });
 
 test.describe("discovery", () => {
+  // Several documents per test, some drawn on first request (cards, posters): generous on a loaded machine.
+  test.slow();
   test.skip(({ isMobile }) => isMobile, "served the same to every device");
 
   test("robots.txt keeps crawlers out of the admin and names the sitemap", async ({ request, baseURL }) => {

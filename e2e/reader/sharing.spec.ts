@@ -10,6 +10,8 @@ async function meta(page: import("@playwright/test").Page, key: string): Promise
 }
 
 test.describe("sharing", () => {
+  // Several documents per test, some drawn on first request (cards, posters): generous on a loaded machine.
+  test.slow();
   test("article and page: OG and Twitter tags in Chinese, with a card image that decodes", async ({
     page,
     request,
