@@ -19,8 +19,14 @@ const WEIGHTS: Record<CjkFontWeight, string> = { regular: "400Regular", bold: "7
 /** Absolute path of the TTF file, e.g. …/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf. */
 export function cjkFontFile(style: CjkFontStyle, weight: CjkFontWeight): string {
   const { name, family } = PACKAGES[style];
-  const folder = path.dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
-  return path.join(folder, WEIGHTS[weight], `${family}_${WEIGHTS[weight]}.ttf`);
+  return path.join(packageFolder(name), WEIGHTS[weight], `${family}_${WEIGHTS[weight]}.ttf`);
+}
+
+function packageFolder(name: string): string {
+  const resolved: unknown = createRequire(import.meta.url).resolve(`${name}/package.json`);
+  if (typeof resolved === "string") return path.dirname(resolved);
+  // Bundled into the Next.js server, require.resolve answers a module id, not a path: the app runs from its folder.
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules", name);
 }
 
 const loaded = new Map<string, Promise<Buffer>>();

@@ -52,7 +52,8 @@ export function ShareButtons({ path, title }: ShareButtonsProps) {
   }
 
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    // Its items join the share row's flex line; the link field and the QR code wrap onto their own line below.
+    <div className="contents">
       {canShare && (
         <button type="button" className={button} onClick={share}>
           分享
@@ -63,7 +64,7 @@ export function ShareButtons({ path, title }: ShareButtonsProps) {
       </button>
       <button
         type="button"
-        className={`${button} hidden pointer-fine:inline-flex`}
+        className={`${button} hidden md:inline-flex`}
         onClick={toggleQr}
         aria-expanded={qr !== null}
         aria-controls="share-qr"
@@ -79,19 +80,21 @@ export function ShareButtons({ path, title }: ShareButtonsProps) {
           aria-label="文章链接"
           value={url()}
           onFocus={(event) => event.currentTarget.select()}
-          className="min-h-11 w-full rounded border border-neutral-400 px-2 text-sm"
+          className="order-last min-h-11 basis-full rounded border border-neutral-400 px-2 text-sm"
         />
       )}
       {qr && (
-        <figure id="share-qr" className="w-full max-w-56 rounded border border-neutral-300 bg-white p-3 text-center">
-          <div
-            className="[&>svg]:h-auto [&>svg]:w-full"
-            role="img"
-            aria-label="本文链接的二维码"
-            dangerouslySetInnerHTML={{ __html: qr }}
-          />
-          <figcaption className="mt-2 text-sm text-neutral-800">微信扫一扫，在手机上阅读</figcaption>
-        </figure>
+        <div className="order-last basis-full">
+          <figure id="share-qr" className="max-w-56 rounded border border-neutral-300 bg-white p-3 text-center">
+            <div
+              className="[&>svg]:h-auto [&>svg]:w-full"
+              role="img"
+              aria-label="本文链接的二维码"
+              dangerouslySetInnerHTML={{ __html: qr }}
+            />
+            <figcaption className="mt-2 text-sm text-neutral-800">微信扫一扫，在手机上阅读</figcaption>
+          </figure>
+        </div>
       )}
     </div>
   );
