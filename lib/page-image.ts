@@ -1,6 +1,6 @@
 // Derived sizes and deep-zoom tiles of a page image, made with sharp. The
-// original is kept (an upload as uploaded; a PDF page rendered as JPEG);
-// readers get WebP variants, and tiles when they zoom in.
+// original is kept (an upload re-encoded without its metadata; a PDF page
+// rendered as JPEG); readers get WebP variants, and tiles when they zoom in.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Sharp } from "sharp";
@@ -22,15 +22,33 @@ export type StoredPageImage = {
   imageTiles: DeepZoom;
 };
 
+const SOURCE_OPTIONS = { limitInputPixels: 60_000_000 } as const;
+
+/**
+ * An uploaded image re-encoded in its own format with no metadata: a camera's
+ * or phone's EXIF (GPS position, device, owner), XMP, IPTC and comments are
+ * dropped, and colours are converted to sRGB. Every stored file is public to
+ * whoever has its URL, so nothing the uploader did not mean to publish is kept.
+ * Pixels stay as stored (EXIF orientation is not applied), like the derived sizes.
+ */
+export async function withoutMetadata(bytes: Buffer, extension: string): Promise<Buffer> {
+  const image = sharp(bytes, SOURCE_OPTIONS);
+  if (extension === "png") return image.png().toBuffer();
+  if (extension === "webp") return image.webp({ quality: 90 }).toBuffer();
+  if (extension === "jpg") return image.jpeg({ quality: 92, chromaSubsampling: "4:4:4" }).toBuffer();
+  throw new Error(`No re-encoding for .${extension} images`);
+}
+
 /** Stores `original` under `prefix` (e.g. "pages/2026-11-25/a01") with its derived sizes and tiles. */
-export async function storePageImage(original: Buffer, prefix: string, extension: string): Promise<StoredPageImage> {
-  const { width, height } = await sharp(original, { limitInputPixels: 60_000_000 }).metadata();
+export async function storePageImage(upload: Buffer, prefix: string, extension: string): Promise<StoredPageImage> {
+  const original = await withoutMetadata(upload, extension);
+  const { width, height } = await sharp(original, SOURCE_OPTIONS).metadata();
   if (!width || !height) throw new Error("The image has no dimensions");
   const imageKey = `${prefix}/original.${extension}`;
   await putFile(imageKey, original);
   return {
     imageKey,
-    ...(await storeDerived(() => sharp(original, { limitInputPixels: 60_000_000 }), width, height, prefix)),
+    ...(await storeDerived(() => sharp(original, SOURCE_OPTIONS), width, height, prefix)),
   };
 }
 

@@ -8,7 +8,7 @@ import type { PrismaClient } from "../db/client";
 import { readImageVariants, readRegions } from "../content";
 import { scaleRegions } from "../regions";
 import { LIMITS } from "../limits";
-import { storePageImage, type StoredPageImage } from "../page-image";
+import { storePageImage, withoutMetadata, type StoredPageImage } from "../page-image";
 import type { TextLayer } from "../pdf/text-layer";
 import { putFile, removeFile, removeFolder } from "../storage";
 import { audit } from "./audit";
@@ -208,14 +208,14 @@ export async function commitPageImage(
   return outcome.result;
 }
 
-/** An image inside an article's body: the original is kept, readers get a WebP at most 1600 px wide. */
+/** An image inside an article's body: the original is kept (without metadata), readers get a WebP at most 1600 px wide. */
 export async function storeArticleImage(
   articleId: number,
   bytes: Buffer,
 ): Promise<{ key: string; width: number; height: number }> {
   const { extension } = await checkPageImage(bytes);
   const prefix = `articles/a${articleId}-${randomBytes(6).toString("hex")}`;
-  await putFile(`${prefix}/original.${extension}`, bytes);
+  await putFile(`${prefix}/original.${extension}`, await withoutMetadata(bytes, extension));
   const { data, info } = await sharp(bytes, { limitInputPixels: PAGE_IMAGE_LIMITS.maxPixels })
     .rotate()
     .resize({ width: 1600, withoutEnlargement: true })
