@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { createPrismaClient } from "../lib/db/client";
 import { BundleError, readBundle } from "../lib/import/bundle";
 import { formatReport, importBundle } from "../lib/import/import";
+import { UploadError } from "../lib/admin/upload-error";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { user: { type: "string" } } });
 if (positionals.length !== 1) {
@@ -22,12 +23,18 @@ try {
     process.exit(2);
   }
   const bundle = await readBundle(positionals[0]);
-  const result = await importBundle(prisma, bundle, { userId: user?.id ?? null });
-  console.log(formatReport(result));
-  process.exitCode = result.ok ? 0 : 1;
+  try {
+    const result = await importBundle(prisma, bundle, { userId: user?.id ?? null });
+    console.log(formatReport(result));
+    process.exitCode = result.ok ? 0 : 1;
+  } finally {
+    bundle.close();
+  }
 } catch (error) {
-  if (!(error instanceof BundleError)) throw error;
-  console.error(formatReport({ ok: false, problems: error.problems }));
+  if (error instanceof BundleError) console.error(formatReport({ ok: false, problems: error.problems }));
+  else if (error instanceof UploadError)
+    console.error(formatReport({ ok: false, problems: [{ place: "导入", message: error.message }] }));
+  else throw error;
   process.exitCode = 1;
 } finally {
   await prisma.$disconnect();

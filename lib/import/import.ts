@@ -1,6 +1,7 @@
 // Imports an edition bundle in one go: everything is checked first and every
 // problem reported with its place; only a bundle without problems is stored,
-// in one transaction (files written before it are removed if it fails).
+// in one transaction (files written before it are removed if it fails). An
+// import has a time limit; over it, nothing is stored and the editor is told.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { z } from "zod";
@@ -13,7 +14,7 @@ import { storePageImage, type StoredPageImage } from "../page-image";
 import { removeFolder } from "../storage";
 import { audit } from "../admin/audit";
 import { UploadError, checkPageImage } from "../admin/page-upload";
-import { isSafeEntryName, type Bundle, type Problem } from "./bundle";
+import { BundleError, isSafeEntryName, type Bundle, type Problem } from "./bundle";
 import { manifestSchema, type Manifest } from "./manifest";
 
 export type ImportResult =
@@ -46,8 +47,36 @@ function describePath(manifest: unknown, issuePath: PropertyKey[]): string {
   return parts.join(" › ");
 }
 
-export function parseManifest(bundle: Bundle): { manifest: Manifest | null; problems: Problem[] } {
-  const raw = bundle.files.get("manifest.json");
+/** How long an import may take (checking and storing), unless the caller says otherwise. */
+export const IMPORT_TIMEOUT_MS = Number(process.env.BANMIAN_IMPORT_TIMEOUT_SECONDS ?? 300) * 1000;
+
+/** An import that ran out of time; nothing was stored. */
+export class ImportTimeout extends UploadError {
+  constructor(limitMs: number) {
+    super(
+      `导入超时（超过 ${Math.round(limitMs / 1000)} 秒），什么也没有保存。请把期次包拆小（例如减少版面图的尺寸）后重试。`,
+      422,
+    );
+  }
+}
+
+/** Throws ImportTimeout once `deadline` has passed; called between the steps of an import. */
+function checkTime(deadline: { at: number; limitMs: number }): void {
+  if (Date.now() >= deadline.at) throw new ImportTimeout(deadline.limitMs);
+}
+
+async function readManifestFile(bundle: Bundle): Promise<Buffer | null> {
+  return bundle.paths.has("manifest.json") ? bundle.read("manifest.json") : null;
+}
+
+export async function parseManifest(bundle: Bundle): Promise<{ manifest: Manifest | null; problems: Problem[] }> {
+  let raw: Buffer | null;
+  try {
+    raw = await readManifestFile(bundle);
+  } catch (error) {
+    if (error instanceof BundleError) return { manifest: null, problems: error.problems };
+    throw error;
+  }
   if (!raw)
     return { manifest: null, problems: [{ place: bundle.name, message: "包中没有 manifest.json（应放在根目录）" }] };
   let json: unknown;
@@ -70,7 +99,7 @@ export function parseManifest(bundle: Bundle): { manifest: Manifest | null; prob
     if (Array.isArray(pages)) {
       pages.forEach((page: { code?: unknown; image?: unknown } | null, index) => {
         const image = page?.image;
-        if (typeof image === "string" && isSafeEntryName(image) && !bundle.files.has(image)) {
+        if (typeof image === "string" && isSafeEntryName(image) && !bundle.paths.has(image)) {
           problems.push({
             place: `manifest.json › pages[${index}]${typeof page?.code === "string" ? `（${page.code}）` : ""} › image`,
             message: `包中没有文件 ${image}`,
@@ -108,8 +137,9 @@ function prepareBodies(manifest: Manifest) {
 export async function checkBundle(
   prisma: PrismaClient,
   bundle: Bundle,
+  deadline = { at: Infinity, limitMs: Infinity },
 ): Promise<{ manifest: Manifest | null; publicationId: number | null; problems: Problem[] }> {
-  const { manifest, problems } = parseManifest(bundle);
+  const { manifest, problems } = await parseManifest(bundle);
   if (!manifest) return { manifest, publicationId: null, problems };
   const date = dbDate(manifest.date);
   problems.push(...prepareBodies(manifest).problems);
@@ -147,14 +177,17 @@ export async function checkBundle(
       });
     codes.set(key, pageIndex);
     if (page.image) {
-      const file = bundle.files.get(page.image);
-      if (!file) problems.push({ place: `${place} › image`, message: `包中没有文件 ${page.image}` });
+      checkTime(deadline);
+      if (!bundle.paths.has(page.image))
+        problems.push({ place: `${place} › image`, message: `包中没有文件 ${page.image}` });
       else {
         try {
-          await checkPageImage(file);
+          await checkPageImage((await bundle.read(page.image))!);
         } catch (error) {
-          if (!(error instanceof UploadError)) throw error;
-          problems.push({ place: `${page.image}（${place}）`, message: error.message });
+          if (error instanceof BundleError) problems.push(...error.problems);
+          else if (error instanceof UploadError)
+            problems.push({ place: `${page.image}（${place}）`, message: error.message });
+          else throw error;
         }
       }
     }
@@ -207,9 +240,11 @@ export async function checkBundle(
 export async function importBundle(
   prisma: PrismaClient,
   bundle: Bundle,
-  options: { userId: number | null },
+  options: { userId: number | null; timeoutMs?: number },
 ): Promise<ImportResult> {
-  const { manifest, publicationId, problems } = await checkBundle(prisma, bundle);
+  const limitMs = options.timeoutMs ?? IMPORT_TIMEOUT_MS;
+  const deadline = { at: Date.now() + limitMs, limitMs };
+  const { manifest, publicationId, problems } = await checkBundle(prisma, bundle, deadline);
   if (!manifest || publicationId === null || problems.length) return { ok: false, problems };
   const { bodies, notes } = prepareBodies(manifest);
 
@@ -219,7 +254,8 @@ export async function importBundle(
   const writtenFolders = () => stored.flatMap((image) => (image ? [path.posix.dirname(image.imageKey)] : []));
   try {
     for (const [index, page] of manifest.pages.entries()) {
-      const file = page.image ? bundle.files.get(page.image)! : null;
+      checkTime(deadline);
+      const file = page.image ? await bundle.read(page.image) : null;
       const extension = file ? (await checkPageImage(file)).extension : "";
       stored.push(
         file ? await storePageImage(file, `pages/import-${manifest.date}-${batch}/p${index + 1}`, extension) : null,
@@ -278,7 +314,7 @@ export async function importBundle(
         });
         return { editionId: edition.id, links: pending.length };
       },
-      { timeout: 60_000 },
+      { timeout: Math.max(1, Math.min(60_000, deadline.at - Date.now())) },
     );
     return {
       ok: true,
@@ -296,6 +332,8 @@ export async function importBundle(
     };
   } catch (error) {
     for (const folder of writtenFolders()) await removeFolder(folder).catch(() => undefined);
+    // Prisma's "transaction already closed" (P2028): the transaction ran past the time left.
+    if ((error as { code?: unknown } | null)?.code === "P2028") throw new ImportTimeout(limitMs);
     if (isDbError(error, "unique", "editions_publication_id_issue_date_key"))
       return {
         ok: false,

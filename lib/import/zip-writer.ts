@@ -6,6 +6,8 @@ export type ZipEntry = {
   name: string;
   data: Buffer;
   /** Override the declared uncompressed size (a lying header). */ declaredSize?: number;
+  /** `data` already deflated (raw), to write many large entries quickly. */
+  deflated?: Buffer;
 };
 
 export function writeZip(entries: ZipEntry[]): Buffer {
@@ -14,7 +16,7 @@ export function writeZip(entries: ZipEntry[]): Buffer {
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, "utf8");
-    const compressed = deflateRawSync(entry.data);
+    const compressed = entry.deflated ?? deflateRawSync(entry.data);
     const crc = crc32(entry.data);
     const size = entry.declaredSize ?? entry.data.length;
     const local = Buffer.alloc(30);

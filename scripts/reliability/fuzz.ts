@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import type { PrismaClient } from "../../lib/db/client";
 import { parsePastedArticle } from "../../lib/paste/parse";
-import { BundleError, readZip } from "../../lib/import/bundle";
+import { BundleError, bundleFromFiles, readZip } from "../../lib/import/bundle";
 import { checkBundle } from "../../lib/import/import";
 import { writeZip } from "../../lib/import/zip-writer";
 import type { KnownValues } from "./context";
@@ -247,7 +247,7 @@ async function runDirect(c: DirectCase, options: FuzzOptions): Promise<void> {
   if (c.kind === "manifest") {
     const manifest = mutateJson(sampleManifest(options.values), c.path, c.value, c.drop);
     const text = c.value === undefined ? "{" : JSON.stringify(manifest);
-    await checkBundle(options.prisma, { name: "fuzz.zip", files: new Map([["manifest.json", Buffer.from(text)]]) });
+    await checkBundle(options.prisma, bundleFromFiles("fuzz.zip", new Map([["manifest.json", Buffer.from(text)]])));
     return;
   }
   const valid = writeZip([
@@ -255,7 +255,9 @@ async function runDirect(c: DirectCase, options: FuzzOptions): Promise<void> {
   ]);
   const zip = c.bytes.length % 2 ? Buffer.from(c.bytes) : valid.subarray(0, c.cut % (valid.length + 1));
   try {
-    await readZip(zip, "fuzz.zip");
+    // Entries are unpacked on demand: read them all, so broken data is met too.
+    const bundle = await readZip(zip, "fuzz.zip");
+    for (const file of bundle.paths) await bundle.read(file);
   } catch (error) {
     if (!(error instanceof BundleError)) throw error;
   }
