@@ -8,6 +8,8 @@ import { E2E_PUBLICATION, e2ePublication, expect, test, uniqueDate } from "./fix
 test.skip(({ isMobile }) => isMobile, "no layout here; desktop only");
 
 test("uploaded and imported photos are served without EXIF or GPS", async ({ page, editor, signIn, db }) => {
+  // Three uploads, each made into sizes and tiles.
+  test.setTimeout(120_000);
   await signIn(editor);
   const photo = await jpegWithGps();
   // Guards against the check passing because the test photo had nothing to strip.
@@ -29,7 +31,7 @@ test("uploaded and imported photos are served without EXIF or GPS", async ({ pag
     data: photo,
     headers: { "Content-Type": "application/octet-stream" },
   });
-  expect(upload.status()).toBe(200);
+  expect(upload.status(), await upload.text()).toBe(200);
   const stored = await db.page.findUniqueOrThrow({ where: { id: pageRow.id } });
   const variants = (stored.imageVariants as { key: string }[]).map((variant) => variant.key);
   const tiles = (stored.imageTiles as { key: string }).key;
@@ -41,7 +43,7 @@ test("uploaded and imported photos are served without EXIF or GPS", async ({ pag
     data: photo,
     headers: { "Content-Type": "application/octet-stream" },
   });
-  expect(articleImage.status()).toBe(200);
+  expect(articleImage.status(), await articleImage.text()).toBe(200);
   const { key } = (await articleImage.json()) as { key: string };
   expect(await metadataIn(await served(key))).toEqual([]);
   expect(await metadataIn(await served(key.replace(/display\.webp$/, "original.jpg")))).toEqual([]);
@@ -61,7 +63,7 @@ test("uploaded and imported photos are served without EXIF or GPS", async ({ pag
     ]),
     headers: { "Content-Type": "application/zip" },
   });
-  expect(imported.status()).toBe(200);
+  expect(imported.status(), await imported.text()).toBe(200);
   const importedPage = await db.page.findFirstOrThrow({
     where: { edition: { issueDate: new Date(`${date}T00:00:00Z`), publicationId: publication.id } },
   });
