@@ -4,7 +4,7 @@
 // A file of its own, so the memory figure is this process's alone.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import v8 from "node:v8";
@@ -14,7 +14,7 @@ import sharp from "sharp";
 import { freshDatabase, type TestDatabase } from "../testing/database";
 import { BUNDLE_LIMITS, openZipFile, readZip } from "./bundle";
 import { tryStartImport } from "./gate";
-import { formatReport, ImportTimeout, importBundle } from "./import";
+import { formatReport, IMPORT_TIMEOUT_MS, ImportTimeout, importBundle, removeAbandonedStaging } from "./import";
 import { writeZip, type ZipEntry } from "./zip-writer";
 
 v8.setFlagsFromString("--expose-gc");
@@ -144,4 +144,34 @@ test("one import at a time per instance: a second is refused until the first end
   assert.ok(next);
   assert.equal(tryStartImport(), null);
   next();
+});
+
+test("an import's files are staged and moved into place with the edition; a killed import's staging goes later", async () => {
+  const result = await importBundle(
+    db.prisma,
+    await readZip(
+      writeZip([
+        { name: "manifest.json", data: Buffer.from(JSON.stringify(manifest("2032-01-04"))) },
+        { name: "pages/a01.png", data: png },
+        { name: "pages/a02.png", data: png },
+      ]),
+    ),
+    { userId: null },
+  );
+  assert.equal(result.ok, true, formatReport(result));
+  const pages = await db.prisma.page.findMany({ where: { edition: { issueDate: new Date("2032-01-04T00:00:00Z") } } });
+  for (const page of pages) assert.match(page.imageKey!, /^pages\/import-2032-01-04-[0-9a-f]{12}\/p\d\/original\.png$/);
+  const storage = path.join(work, "storage");
+  assert.deepEqual(await readdir(path.join(storage, "staging")).catch(() => []), []);
+
+  // What a kill -9 in the middle leaves: a staging folder nothing refers to. Removed once older than
+  // an import may take (so another instance's import in progress is left alone).
+  for (const name of ["import-killed", "import-running"]) {
+    await mkdir(path.join(storage, "staging", name, "p1"), { recursive: true });
+    await writeFile(path.join(storage, "staging", name, "p1", "original.png"), png);
+  }
+  const old = new Date(Date.now() - IMPORT_TIMEOUT_MS - 120_000);
+  await utimes(path.join(storage, "staging", "import-killed"), old, old);
+  assert.deepEqual(await removeAbandonedStaging(), ["staging/import-killed"]);
+  assert.deepEqual(await readdir(path.join(storage, "staging")), ["import-running"]);
 });

@@ -3,6 +3,7 @@
 // in one transaction (files written before it are removed if it fails). An
 // import has a time limit; over it, nothing is stored and the editor is told.
 import { randomBytes } from "node:crypto";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import type { PrismaClient } from "../db/client";
@@ -11,7 +12,7 @@ import { isDbError } from "../db/errors";
 import { dbDate } from "../reading/dates";
 import { validateContinuationLink, type LinkCandidate } from "../continuation-links";
 import { storePageImage, type StoredPageImage } from "../page-image";
-import { removeFolder } from "../storage";
+import { removeFolder, storagePath } from "../storage";
 import { audit } from "../admin/audit";
 import { UploadError, checkPageImage } from "../admin/page-upload";
 import { BundleError, isSafeEntryName, type Bundle, type Problem } from "./bundle";
@@ -248,19 +249,22 @@ export async function importBundle(
   if (!manifest || publicationId === null || problems.length) return { ok: false, problems };
   const { bodies, notes } = prepareBodies(manifest);
 
-  const stored: (StoredPageImage | null)[] = [];
+  await removeAbandonedStaging();
+  const staged: (StoredPageImage | null)[] = [];
   const batch = randomBytes(6).toString("hex");
-  // Each page's image, sizes and tiles share one folder.
-  const writtenFolders = () => stored.flatMap((image) => (image ? [path.posix.dirname(image.imageKey)] : []));
+  // Images are made under staging/ and moved (one rename) to their folder in the transaction that
+  // records them; a killed import leaves nothing in the storage's key space, only a staging folder.
+  const staging = `${STAGING_PREFIX}/import-${batch}`;
+  const final = `pages/import-${manifest.date}-${batch}`;
+  const stored = () => staged.map((image) => (image ? moveKeys(image, staging, final) : null));
   try {
     for (const [index, page] of manifest.pages.entries()) {
       checkTime(deadline);
       const file = page.image ? await bundle.read(page.image) : null;
       const extension = file ? (await checkPageImage(file)).extension : "";
-      stored.push(
-        file ? await storePageImage(file, `pages/import-${manifest.date}-${batch}/p${index + 1}`, extension) : null,
-      );
+      staged.push(file ? await storePageImage(file, `${staging}/p${index + 1}`, extension) : null);
     }
+    const images = stored();
     const result = await prisma.$transaction(
       async (tx) => {
         const edition = await tx.edition.create({
@@ -275,7 +279,7 @@ export async function importBundle(
         const idsByRef = new Map<string, number>();
         const pending: { articleId: number; next: string }[] = [];
         for (const [pageIndex, page] of manifest.pages.entries()) {
-          const image = stored[pageIndex];
+          const image = images[pageIndex];
           const created = await tx.page.create({
             data: {
               editionId: edition.id,
@@ -312,6 +316,12 @@ export async function importBundle(
           entityId: edition.id,
           summary: `导入 ${bundle.name}：${manifest.pages.length} 个版面、${manifest.pages.reduce((sum, page) => sum + page.articles.length, 0)} 篇文章`,
         });
+        // Last before the commit: only a kill in the moment between this rename and the commit leaves files behind.
+        if (images.some(Boolean)) {
+          checkTime(deadline);
+          await mkdir(path.dirname(storagePath(final)), { recursive: true });
+          await rename(storagePath(staging), storagePath(final));
+        }
         return { editionId: edition.id, links: pending.length };
       },
       { timeout: Math.max(1, Math.min(60_000, deadline.at - Date.now())) },
@@ -325,13 +335,13 @@ export async function importBundle(
         code: page.code,
         name: page.name,
         articles: page.articles.length,
-        image: Boolean(stored[index]),
+        image: Boolean(staged[index]),
       })),
       links: result.links,
       notes,
     };
   } catch (error) {
-    for (const folder of writtenFolders()) await removeFolder(folder).catch(() => undefined);
+    for (const folder of [staging, final]) await removeFolder(folder).catch(() => undefined);
     // Prisma's "transaction already closed" (P2028): the transaction ran past the time left.
     if ((error as { code?: unknown } | null)?.code === "P2028") throw new ImportTimeout(limitMs);
     if (isDbError(error, "unique", "editions_publication_id_issue_date_key"))
@@ -341,6 +351,37 @@ export async function importBundle(
       };
     throw error;
   }
+}
+
+/** Staged files go under this prefix (never referenced by a row; see removeAbandonedStaging). */
+export const STAGING_PREFIX = "staging";
+
+/** A stored image's keys moved from one folder prefix to another. */
+function moveKeys(image: StoredPageImage, from: string, to: string): StoredPageImage {
+  const move = (key: string) => (key.startsWith(`${from}/`) ? `${to}/${key.slice(from.length + 1)}` : key);
+  return {
+    ...image,
+    imageKey: move(image.imageKey),
+    imageVariants: image.imageVariants.map((variant) => ({ ...variant, key: move(variant.key) })),
+    imageTiles: { ...image.imageTiles, key: move(image.imageTiles.key) },
+  };
+}
+
+/**
+ * Removes staging folders of imports that were killed (kill -9, a crash, a
+ * restart): any older than the longest an import may take. Runs when an
+ * import starts; another instance's import in progress is younger than that.
+ */
+export async function removeAbandonedStaging(now = Date.now()): Promise<string[]> {
+  const root = storagePath(STAGING_PREFIX);
+  const removed: string[] = [];
+  for (const name of await readdir(root).catch(() => [] as string[])) {
+    const info = await stat(path.join(root, name)).catch(() => null);
+    if (!info || now - info.mtimeMs < IMPORT_TIMEOUT_MS + 60_000) continue;
+    await rm(path.join(root, name), { recursive: true, force: true });
+    removed.push(`${STAGING_PREFIX}/${name}`);
+  }
+  return removed;
 }
 
 export function formatReport(result: ImportResult): string {

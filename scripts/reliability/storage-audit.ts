@@ -37,9 +37,11 @@ export async function orphanFiles(databaseUrl: string, storageDir: string): Prom
   await client.connect();
   try {
     const text = await everything(client);
+    // staging/ holds an import's files until the transaction that records them moves them into place; what a
+    // killed import left there is removed when the next import starts (lib/import/import.ts removeAbandonedStaging).
     return walk(storageDir)
       .map((file) => path.relative(storageDir, file).split(path.sep).join("/"))
-      .filter((key) => !text.includes(key));
+      .filter((key) => !key.startsWith("staging/") && !text.includes(key));
   } finally {
     await client.end();
   }
