@@ -113,10 +113,12 @@ export async function loadPart(options: LoadOptions): Promise<PartResult> {
   let unlink: FormTemplate | undefined;
 
   const send = async (req: RawRequest) => {
+    // A connection of its own: a kept-alive one idle for seconds may be closed by the server as it is reused.
     const response = await request(
       editorBase,
       { ...req, headers: { ...req.headers, cookie: session.cookie() } },
       60_000,
+      { fresh: true },
     );
     if (response.status >= 400) throw new Error(`editor request ${req.path} answered ${response.status}`);
   };
