@@ -3,7 +3,6 @@
 // npm packages, so a fresh machine needs no system fonts. Not "server-only":
 // scripts and worker threads load it without the react-server condition.
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import subsetFont from "subset-font";
 
@@ -22,10 +21,9 @@ export function cjkFontFile(style: CjkFontStyle, weight: CjkFontWeight): string 
   return path.join(packageFolder(name), WEIGHTS[weight], `${family}_${WEIGHTS[weight]}.ttf`);
 }
 
+// The app, scripts and workers all run from the project folder. Not require.resolve: bundled into the
+// Next.js server it answers a module id (or fails the build), not a path.
 function packageFolder(name: string): string {
-  const resolved: unknown = createRequire(import.meta.url).resolve(`${name}/package.json`);
-  if (typeof resolved === "string") return path.dirname(resolved);
-  // Bundled into the Next.js server, require.resolve answers a module id, not a path: the app runs from its folder.
   return path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules", name);
 }
 
