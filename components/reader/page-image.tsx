@@ -1,38 +1,51 @@
 import Link from "next/link";
 import { regionStyle } from "@/lib/regions";
+import { PageZoom } from "./page-zoom";
 import { articleHref } from "@/lib/reading/urls";
 import type { PageImage as PageImageData, PageSummary } from "@/lib/reading/types";
 
 /**
  * The page image with each article's regions as links laid over it in
- * percentages, so they scale with the image at every width. The image is an
- * ordinary <img>: phones can pinch-zoom it.
+ * percentages, so they scale with the image at every width and zoom. With
+ * deep-zoom tiles the page zooms in its frame (PageZoom).
  */
 export function PageImage({ page, image, base }: { page: PageSummary; image: PageImageData; base: string }) {
+  const img = (
+    <img
+      src={image.src}
+      srcSet={image.srcSet}
+      sizes="(min-width: 1024px) 56rem, 100vw"
+      width={image.width}
+      height={image.height}
+      alt={`第${page.code}版：${page.name} 版面图`}
+      className={`block h-auto w-full bg-white ${image.tiles ? "" : "border border-neutral-300 dark:border-neutral-700"}`}
+      fetchPriority="high"
+      draggable={false}
+    />
+  );
+  const regions = page.articles.flatMap((article) =>
+    article.regions.map((region, index) => (
+      <Link
+        key={`${article.id}-${index}`}
+        href={articleHref(base, page.code, article.position)}
+        aria-label={article.title}
+        title={article.title}
+        data-region={article.position}
+        className="absolute block border-2 border-transparent transition-colors hover:border-blue-600 hover:bg-blue-500/15 focus-visible:border-blue-700 focus-visible:bg-blue-500/20 focus-visible:outline-3 focus-visible:outline-offset-0 focus-visible:outline-amber-400 active:bg-blue-500/25"
+        style={regionStyle(region, image)}
+        draggable={false}
+      />
+    )),
+  );
   return (
     <div className="relative w-full select-none" data-testid="page-image">
-      <img
-        src={image.src}
-        srcSet={image.srcSet}
-        sizes="(min-width: 1024px) 56rem, 100vw"
-        width={image.width}
-        height={image.height}
-        alt={`第${page.code}版：${page.name} 版面图`}
-        className="block h-auto w-full border border-neutral-300 bg-white dark:border-neutral-700"
-        fetchPriority="high"
-      />
-      {page.articles.flatMap((article) =>
-        article.regions.map((region, index) => (
-          <Link
-            key={`${article.id}-${index}`}
-            href={articleHref(base, page.code, article.position)}
-            aria-label={article.title}
-            title={article.title}
-            data-region={article.position}
-            className="absolute block border-2 border-transparent transition-colors hover:border-blue-600 hover:bg-blue-500/15 focus-visible:border-blue-700 focus-visible:bg-blue-500/20 focus-visible:outline-3 focus-visible:outline-offset-0 focus-visible:outline-amber-400 active:bg-blue-500/25"
-            style={regionStyle(region, image)}
-          />
-        )),
+      {image.tiles ? (
+        <PageZoom tiles={image.tiles} base={img} overlay={regions} />
+      ) : (
+        <>
+          {img}
+          {regions}
+        </>
       )}
     </div>
   );

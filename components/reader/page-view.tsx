@@ -36,6 +36,7 @@ export function PageView({
             previousArticle={href(articles.previous)}
             nextArticle={href(articles.next)}
             swipe
+            zoom={Boolean(page.image?.tiles)}
           />
         }
       />

@@ -2,6 +2,11 @@
 import { useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
 import { changeFontStep } from "./preferences";
+import { ZOOM_EVENT, type ZoomCommand } from "./page-zoom-event";
+
+function zoomPage(command: ZoomCommand) {
+  document.dispatchEvent(new CustomEvent(ZOOM_EVENT, { detail: command }));
+}
 
 export type ShortcutTargets = {
   previousPage: string | null;
@@ -12,6 +17,8 @@ export type ShortcutTargets = {
   swipe?: boolean;
   /** Whether + / − / 0 change the article text size (article views). */
   fontSize?: boolean;
+  /** Whether z / x / c zoom the page image (page view). */
+  zoom?: boolean;
 };
 
 const SHORTCUTS: [string, string][] = [
@@ -23,6 +30,12 @@ const SHORTCUTS: [string, string][] = [
   ["−", "缩小文字"],
   ["0", "默认字号"],
   ["?", "显示本说明"],
+];
+
+const ZOOM_SHORTCUTS: [string, string][] = [
+  ["z", "放大版面"],
+  ["x", "缩小版面"],
+  ["c", "还原版面"],
 ];
 
 function isTyping(target: EventTarget | null): boolean {
@@ -38,6 +51,7 @@ export function ReaderShortcuts({
   nextArticle,
   swipe = false,
   fontSize = false,
+  zoom = false,
 }: ShortcutTargets) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -61,6 +75,13 @@ export function ReaderShortcuts({
               "0": () => changeFontStep("default"),
             }
           : {}),
+        ...(zoom
+          ? {
+              z: () => zoomPage("in"),
+              x: () => zoomPage("out"),
+              c: () => zoomPage("fit"),
+            }
+          : {}),
       };
       const action = actions[event.key];
       if (!action) return;
@@ -74,14 +95,15 @@ export function ReaderShortcuts({
       document.removeEventListener("keydown", onKey);
       document.documentElement.removeAttribute("data-shortcuts");
     };
-  }, [router, previousPage, nextPage, previousArticle, nextArticle, fontSize]);
+  }, [router, previousPage, nextPage, previousArticle, nextArticle, fontSize, zoom]);
 
   useEffect(() => {
     if (!swipe) return;
     let start: { x: number; y: number; time: number } | null = null;
     const onStart = (event: TouchEvent) => {
       // Two fingers are a pinch; a zoomed-in page pans instead of turning.
-      const zoomed = (window.visualViewport?.scale ?? 1) > 1.05;
+      const zoomed =
+        (window.visualViewport?.scale ?? 1) > 1.05 || document.documentElement.hasAttribute("data-page-zoomed");
       start =
         event.touches.length === 1 && !zoomed
           ? { x: event.touches[0].clientX, y: event.touches[0].clientY, time: Date.now() }
@@ -124,7 +146,7 @@ export function ReaderShortcuts({
           键盘快捷键
         </h2>
         <dl className="grid grid-cols-[4rem_1fr] gap-y-2">
-          {SHORTCUTS.map(([key, label]) => (
+          {[...SHORTCUTS, ...(zoom ? ZOOM_SHORTCUTS : [])].map(([key, label]) => (
             <div key={key} className="contents">
               <dt>
                 <kbd className="rounded border border-neutral-400 px-2 font-mono">{key}</kbd>

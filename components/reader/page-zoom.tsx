@@ -1,0 +1,127 @@
+"use client";
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
+import type { ZoomController, ZoomTiles } from "./page-zoom-engine";
+import { ZOOM_EVENT, type ZoomCommand } from "./page-zoom-event";
+
+const DOUBLE_TAP_MS = 300;
+const button =
+  "min-h-11 min-w-11 rounded bg-white/90 px-2 text-lg leading-none shadow ring-1 ring-neutral-300 hover:bg-white focus-visible:outline-3 focus-visible:outline-blue-600 disabled:opacity-40 dark:bg-neutral-800/90 dark:ring-neutral-600";
+
+/**
+ * The page image's frame. The zoom itself (page-zoom-engine.ts, with the tile
+ * math) loads only when the reader shows an intent to zoom: a pointer over the
+ * page, a touch, focus, a zoom key or button. A double click or double tap
+ * zooms in; a single click on a region link follows it after a short wait.
+ */
+export function PageZoom({ tiles, base, overlay }: { tiles: ZoomTiles; base: ReactNode; overlay: ReactNode }) {
+  const frame = useRef<HTMLDivElement>(null);
+  const inner = useRef<HTMLDivElement>(null);
+  const tileLayer = useRef<HTMLDivElement>(null);
+  const controller = useRef<Promise<ZoomController> | null>(null);
+  const [scale, setScale] = useState(1);
+
+  function load(): Promise<ZoomController> {
+    controller.current ??= import("./page-zoom-engine").then(({ attachZoom }) =>
+      attachZoom(frame.current!, inner.current!, tileLayer.current!, tiles, setScale),
+    );
+    return controller.current;
+  }
+  const command = (what: ZoomCommand, point?: { x: number; y: number }) =>
+    void load().then((zoom) => (what === "fit" ? zoom.fit() : zoom.zoomBy(what === "in" ? 2 : 0.5, point)));
+
+  useEffect(() => {
+    const onCommand = (event: Event) => command((event as CustomEvent<ZoomCommand>).detail);
+    document.addEventListener(ZOOM_EVENT, onCommand);
+    const el = frame.current!;
+    el.dataset.zoom = "ready";
+    return () => {
+      document.removeEventListener(ZOOM_EVENT, onCommand);
+      void controller.current?.then((zoom) => zoom.destroy());
+      controller.current = null;
+    };
+    // The frame and tiles are fixed for the page's lifetime.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // One click on a region link waits for a possible second one: two clicks or taps zoom instead of navigating.
+  const last = useRef<{ time: number; timer: number | null }>({ time: 0, timer: null });
+  function onClickCapture(event: MouseEvent) {
+    // detail 0: a keyboard activation, or the delayed click below.
+    if (event.detail === 0 || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    const link = (event.target as HTMLElement).closest<HTMLAnchorElement>("a[data-region]");
+    const now = performance.now();
+    if (now - last.current.time < DOUBLE_TAP_MS) {
+      event.preventDefault();
+      if (last.current.timer !== null) window.clearTimeout(last.current.timer);
+      last.current = { time: 0, timer: null };
+      const rect = frame.current!.getBoundingClientRect();
+      const point = { x: event.clientX - rect.left, y: event.clientY - rect.top };
+      void load().then((zoom) => (zoom.scale() >= 3.5 ? zoom.fit() : zoom.zoomBy(2.5, point)));
+      return;
+    }
+    last.current.time = now;
+    if (!link) return;
+    event.preventDefault();
+    last.current.timer = window.setTimeout(() => {
+      last.current.timer = null;
+      link.click();
+    }, DOUBLE_TAP_MS);
+  }
+
+  return (
+    <div className="relative">
+      <div
+        ref={frame}
+        className="relative overflow-hidden border border-neutral-300 bg-white dark:border-neutral-700"
+        style={{ touchAction: "pan-x pan-y" }}
+        data-testid="page-zoom"
+        data-zoomed="false"
+        onPointerEnter={() => void load()}
+        onTouchStart={() => void load()}
+        onFocus={() => void load()}
+        onClickCapture={onClickCapture}
+        onDoubleClick={(event) => event.preventDefault()}
+      >
+        <div ref={inner} className="relative origin-top-left will-change-transform">
+          {base}
+          <div ref={tileLayer} className="pointer-events-none absolute inset-0" aria-hidden="true" />
+          {overlay}
+        </div>
+      </div>
+      <div className="absolute right-2 bottom-2 flex gap-1 print:hidden" role="group" aria-label="缩放版面">
+        <button
+          type="button"
+          className={button}
+          onClick={() => command("in")}
+          aria-keyshortcuts="z"
+          title="放大版面（z）"
+        >
+          <span aria-hidden="true">＋</span>
+          <span className="sr-only">放大版面</span>
+        </button>
+        <button
+          type="button"
+          className={button}
+          onClick={() => command("out")}
+          disabled={scale <= 1.01}
+          aria-keyshortcuts="x"
+          title="缩小版面（x）"
+        >
+          <span aria-hidden="true">－</span>
+          <span className="sr-only">缩小版面</span>
+        </button>
+        <button
+          type="button"
+          className={button}
+          onClick={() => command("fit")}
+          disabled={scale <= 1.01}
+          aria-keyshortcuts="c"
+          title="还原版面（c）"
+        >
+          <span aria-hidden="true">⤢</span>
+          <span className="sr-only">还原版面</span>
+        </button>
+      </div>
+    </div>
+  );
+}
