@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { regionStyle } from "@/lib/regions";
 import { PageZoom } from "./page-zoom";
-import { articleHref } from "@/lib/reading/urls";
+import { articleHref, pageHref } from "@/lib/reading/urls";
 import type { PageImage as PageImageData, PageSummary } from "@/lib/reading/types";
 
 /**
@@ -9,7 +9,18 @@ import type { PageImage as PageImageData, PageSummary } from "@/lib/reading/type
  * percentages, so they scale with the image at every width and zoom. With
  * deep-zoom tiles the page zooms in its frame (PageZoom).
  */
-export function PageImage({ page, image, base }: { page: PageSummary; image: PageImageData; base: string }) {
+export function PageImage({
+  page,
+  image,
+  base,
+  clips = false,
+}: {
+  page: PageSummary;
+  image: PageImageData;
+  base: string;
+  /** Offer 剪报 (the reader's own URLs; not the admin's preview). */
+  clips?: boolean;
+}) {
   const img = (
     <img
       src={image.src}
@@ -40,7 +51,12 @@ export function PageImage({ page, image, base }: { page: PageSummary; image: Pag
   return (
     <div className="relative w-full select-none" data-testid="page-image">
       {image.tiles ? (
-        <PageZoom tiles={image.tiles} base={img} overlay={regions} />
+        <PageZoom
+          tiles={image.tiles}
+          base={img}
+          overlay={regions}
+          clipBase={clips ? `${pageHref(base, page.code)}/clip/` : undefined}
+        />
       ) : (
         <>
           {img}

@@ -48,7 +48,7 @@ export function PageView({
           {links.share && <ShareBar path={pageHref(links.base, page.code)} title={`第${page.code}版：${page.name}`} />}
           <PagePager base={links.base} current={page} previous={previous} next={next} />
           {page.image ? (
-            <PageImage page={page} image={page.image} base={links.base} />
+            <PageImage page={page} image={page.image} base={links.base} clips={links.clips} />
           ) : (
             <PageTextLayout page={page} base={links.base} />
           )}

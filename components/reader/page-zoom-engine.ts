@@ -27,6 +27,10 @@ export type ZoomController = {
   zoomBy(factor: number, point?: { x: number; y: number }): void;
   fit(): void;
   scale(): number;
+  /** A point of the frame (CSS pixels) as fractions of the page. */
+  toPage(point: { x: number; y: number }): { x: number; y: number };
+  /** The part of the page in view, as fractions of the page. */
+  view(): { x: number; y: number; w: number; h: number };
   destroy(): void;
 };
 
@@ -210,6 +214,11 @@ export function attachZoom(
     zoomBy: (factor, point) => zoomBy(factor, point),
     fit: () => apply(FIT, true),
     scale: () => state.scale,
+    toPage: (point) => ({
+      x: (point.x - state.x) / (size.width * state.scale),
+      y: (point.y - state.y) / (size.height * state.scale),
+    }),
+    view: () => visibleFraction(state, size),
     destroy() {
       if (frameRequest) cancelAnimationFrame(frameRequest);
       frame.removeEventListener("pointerdown", onPointerDown);

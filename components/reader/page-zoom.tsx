@@ -1,7 +1,9 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
 import type { ZoomController, ZoomTiles } from "./page-zoom-engine";
 import { ZOOM_EVENT, type ZoomCommand } from "./page-zoom-event";
+import { clipFromFractions, clipSegment } from "@/lib/reading/clips";
 
 const DOUBLE_TAP_MS = 300;
 const button =
@@ -13,12 +15,26 @@ const button =
  * page, a touch, focus, a zoom key or button. A double click or double tap
  * zooms in; a single click on a region link follows it after a short wait.
  */
-export function PageZoom({ tiles, base, overlay }: { tiles: ZoomTiles; base: ReactNode; overlay: ReactNode }) {
+export function PageZoom({
+  tiles,
+  base,
+  overlay,
+  clipBase,
+}: {
+  tiles: ZoomTiles;
+  base: ReactNode;
+  overlay: ReactNode;
+  /** `${page URL}/clip/`: 剪报 is offered (the reader's page view, not the admin's preview). */
+  clipBase?: string;
+}) {
   const frame = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
   const tileLayer = useRef<HTMLDivElement>(null);
   const controller = useRef<Promise<ZoomController> | null>(null);
   const [scale, setScale] = useState(1);
+  const router = useRouter();
+  const [selecting, setSelecting] = useState(false);
+  const [selection, setSelection] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
 
   function load(): Promise<ZoomController> {
     controller.current ??= import("./page-zoom-engine").then(({ attachZoom }) =>
@@ -68,6 +84,28 @@ export function PageZoom({ tiles, base, overlay }: { tiles: ZoomTiles; base: Rea
     }, DOUBLE_TAP_MS);
   }
 
+  const framePoint = (event: { clientX: number; clientY: number }) => {
+    const rect = frame.current!.getBoundingClientRect();
+    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+  };
+  async function clip(fractions: { x0: number; y0: number; x1: number; y1: number }) {
+    const rect = clipFromFractions(fractions, tiles);
+    router.push(`${clipBase}${clipSegment(rect)}`);
+  }
+  async function clipView() {
+    const view = (await load()).view();
+    await clip({ x0: view.x, y0: view.y, x1: view.x + view.w, y1: view.y + view.h });
+  }
+  async function finishSelection() {
+    const drawn = selection;
+    setSelection(null);
+    if (!drawn) return;
+    const zoom = await load();
+    const a = zoom.toPage({ x: drawn.x0, y: drawn.y0 });
+    const b = zoom.toPage({ x: drawn.x1, y: drawn.y1 });
+    await clip({ x0: a.x, y0: a.y, x1: b.x, y1: b.y });
+  }
+
   return (
     <div className="relative">
       <div
@@ -87,8 +125,66 @@ export function PageZoom({ tiles, base, overlay }: { tiles: ZoomTiles; base: Rea
           <div ref={tileLayer} className="pointer-events-none absolute inset-0" aria-hidden="true" />
           {overlay}
         </div>
+        {selecting ? (
+          <div
+            className="absolute inset-0 cursor-crosshair bg-black/10"
+            style={{ touchAction: "none" }}
+            data-testid="clip-select"
+            onPointerDown={(event) => {
+              event.currentTarget.setPointerCapture(event.pointerId);
+              const point = framePoint(event);
+              setSelection({ x0: point.x, y0: point.y, x1: point.x, y1: point.y });
+            }}
+            onPointerMove={(event) => {
+              if (!selection) return;
+              const point = framePoint(event);
+              setSelection({ ...selection, x1: point.x, y1: point.y });
+            }}
+            onPointerUp={() => void finishSelection()}
+            onKeyDown={(event) => event.key === "Escape" && setSelecting(false)}
+          >
+            {selection ? (
+              <div
+                className="absolute border-2 border-dashed border-amber-500 bg-amber-200/20"
+                style={{
+                  left: Math.min(selection.x0, selection.x1),
+                  top: Math.min(selection.y0, selection.y1),
+                  width: Math.abs(selection.x1 - selection.x0),
+                  height: Math.abs(selection.y1 - selection.y0),
+                }}
+              />
+            ) : null}
+          </div>
+        ) : null}
       </div>
-      <div className="absolute right-2 bottom-2 flex gap-1 print:hidden" role="group" aria-label="缩放版面">
+      {selecting ? (
+        <div
+          role="status"
+          className="mt-2 flex flex-wrap items-center gap-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900 print:hidden dark:bg-amber-950 dark:text-amber-100"
+        >
+          <span>剪报：在版面上拖出要剪下的区域，或</span>
+          <button type="button" className="underline" onClick={() => void clipView()}>
+            剪下当前视图
+          </button>
+          <button type="button" className="underline" onClick={() => setSelecting(false)}>
+            取消
+          </button>
+        </div>
+      ) : null}
+      <div className="absolute top-2 right-2 flex gap-1 print:hidden" role="group" aria-label="缩放版面">
+        {clipBase ? (
+          <button
+            type="button"
+            className={button}
+            aria-pressed={selecting}
+            onClick={() => {
+              void load();
+              setSelecting(!selecting);
+            }}
+          >
+            <span className="text-sm">剪报</span>
+          </button>
+        ) : null}
         <button
           type="button"
           className={button}

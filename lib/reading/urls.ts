@@ -4,10 +4,13 @@
 //   /2026-11-25/a01                     page view
 //   /2026-11-25/a01/3                   third article on page a01
 //   /2026-11-25/a01/3/full              阅读全文: all parts of a continued article
+//   /2026-11-25/a01/clip/x,y,w,h        剪报: a rectangle of the page image (lib/reading/clips.ts);
+//                                       /image: the crop itself
 //   /archive, /archive/2026-11          往期阅读 calendar
 // A publication other than the default one is prefixed with /p/{slug}.
 // Views link within an edition relative to a base ("/2026-11-25"), so the
 // admin can render the same views under its own preview base.
+import { clipSegment, type ClipRect } from "./clips";
 import { urlPageCode } from "./page-codes";
 
 /** null for the default publication. */
@@ -32,6 +35,14 @@ export function pageHref(base: string, code: string): string {
 
 export function articleHref(base: string, code: string, position: number): string {
   return `${pageHref(base, code)}/${position}`;
+}
+
+export function clipHref(base: string, code: string, rect: ClipRect): string {
+  return `${pageHref(base, code)}/clip/${clipSegment(rect)}`;
+}
+
+export function clipImageHref(base: string, code: string, rect: ClipRect): string {
+  return `${clipHref(base, code, rect)}/image`;
 }
 
 export function fullArticleHref(base: string, code: string, position: number): string {

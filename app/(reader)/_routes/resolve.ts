@@ -52,6 +52,7 @@ export function linksFor(path: PublicationPath, context: EditionContext): Editio
     previousEdition: previous && { href: editionHref(path, previous), date: previous.issueDate },
     nextEdition: next && { href: editionHref(path, next), date: next.issueDate },
     share: true,
+    clips: true,
   };
 }
 
