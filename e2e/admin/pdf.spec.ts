@@ -22,7 +22,8 @@ const ARTICLES = [
   },
 ];
 
-test.describe.configure({ mode: "serial" });
+// Rendering a broadsheet PDF takes seconds, and much longer on a loaded machine.
+test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 test("an editor uploads a page PDF, accepts the proposed region of a pasted article and sees the text not yet entered", async ({
   page,
@@ -30,7 +31,6 @@ test("an editor uploads a page PDF, accepts the proposed region of a pasted arti
   signIn,
   db,
 }, testInfo) => {
-  test.setTimeout(300_000);
   const publication = await e2ePublication(db);
   const edition = await db.edition.create({
     data: {

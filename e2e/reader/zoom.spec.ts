@@ -3,6 +3,8 @@
 // tiles in view; region links stay clickable and focusable when zoomed.
 import { articleUrl, expect, pageUrl, shortcutsReady, test } from "./fixtures";
 
+test.describe.configure({ timeout: 120_000 });
+
 test("the page zooms with keys, buttons and double clicks, loading only tiles in view, its regions still links", async ({
   page,
   latest,
@@ -37,7 +39,7 @@ test("the page zooms with keys, buttons and double clicks, loading only tiles in
   // Zooming stays on this page (a double tap on a region is not a visit to the article).
   await expect(page).toHaveURL(new RegExp(`${pageUrl(latest.date, front.code)}$`));
   const tiles = frame.locator("img[data-tile]");
-  await expect(tiles.first()).toBeVisible();
+  await expect(tiles.first()).toBeAttached({ timeout: 30_000 });
   await expect
     .poll(() => tiles.evaluateAll((imgs) => imgs.every((img) => (img as HTMLImageElement).complete)))
     .toBe(true);
@@ -79,4 +81,38 @@ test("the shortcut list names the zoom keys", async ({ page, latest, isMobile })
   for (const label of ["放大版面", "缩小版面", "还原版面"]) await expect(dialog.getByText(label)).toBeVisible();
   // Zoom keys don't change the text size keys (+ / − / 0) of the article view.
   await expect(dialog.getByText("放大文字")).toBeVisible();
+});
+
+test("剪报: the reader clips the view into a permalink with the crop, the paper, date and page, and Open Graph tags", async ({
+  page,
+  latest,
+  shot,
+  request,
+}) => {
+  const front = latest.pages[0];
+  await page.goto(pageUrl(latest.date, front.code));
+  await shortcutsReady(page);
+  await page.getByRole("button", { name: "放大版面" }).click();
+  await expect(page.getByTestId("page-zoom")).toHaveAttribute("data-zoomed", "true");
+  await page.getByRole("button", { name: "剪报" }).click();
+  await page.getByRole("button", { name: "剪下当前视图" }).click();
+  await expect(page).toHaveURL(new RegExp(`${pageUrl(latest.date, front.code)}/clip/\\d+,\\d+,\\d+,\\d+$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`剪报 · 海城日报`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`第${front.code}版`);
+  const image = page.getByRole("img", { name: /剪报/ });
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
+  const ogImage = await page.locator('meta[property="og:image"]').getAttribute("content");
+  expect(ogImage).toMatch(/\/clip\/\d+,\d+,\d+,\d+\/image$/);
+  await shot("clip");
+  // The crop itself is a JPEG; rectangles outside the page or malformed ones are refused.
+  const clip = new URL(page.url()).pathname;
+  const crop = await request.get(`${clip}/image`);
+  expect(crop.status()).toBe(200);
+  expect(crop.headers()["content-type"]).toBe("image/jpeg");
+  const base = pageUrl(latest.date, front.code);
+  expect((await request.get(`${base}/clip/0,0,99999,99999`)).status()).toBe(404);
+  expect((await request.get(`${base}/clip/0,0,99999,99999/image`)).status()).toBe(404);
+  expect((await request.get(`${base}/clip/1,2,3/image`)).status()).toBe(400);
+  expect((await request.get(`${base}/clip/-1,0,100,100`)).status()).toBe(404);
 });

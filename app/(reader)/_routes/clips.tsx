@@ -5,17 +5,23 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ClipView } from "@/components/reader/clip-view";
 import { getClipImage } from "@/lib/data/clips";
-import { isClipInside, parseClipSegment, type ClipRect } from "@/lib/reading/clips";
+import { clipSegment, isClipInside, parseClipSegment, type ClipRect } from "@/lib/reading/clips";
 import { formatChineseDate } from "@/lib/reading/dates";
-import { clipHref, clipImageHref } from "@/lib/reading/urls";
+import { clipHref, clipImageHref, decodeSegment } from "@/lib/reading/urls";
 import { resolvePage, type RawParams } from "./resolve";
 
 type ClipParams = RawParams & { rect?: string };
 
+/** The rectangle of the URL's clip segment (pages get it percent-encoded: "1%2C2%2C3%2C4"). */
+function clipRect(raw: ClipParams): ClipRect | null {
+  const segment = raw.rect === undefined ? null : decodeSegment(raw.rect, 40);
+  return segment === null ? null : parseClipSegment(segment);
+}
+
 async function resolveClip(raw: ClipParams) {
-  const rect = raw.rect === undefined ? null : parseClipSegment(raw.rect);
+  const rect = clipRect(raw);
   if (!rect) notFound();
-  const route = await resolvePage(raw, `/clip/${raw.rect}`);
+  const route = await resolvePage(raw, `/clip/${clipSegment(rect)}`);
   const image = route.page.image;
   if (!image || !isClipInside(rect, image)) notFound();
   return { ...route, rect, image };
@@ -65,9 +71,9 @@ function clipSize(rect: ClipRect): { width: number; height: number } {
 
 /** The clip as a JPEG: 404 for a clip of no published page or outside the image, 400 for a malformed one. */
 export async function clipImageResponse(raw: ClipParams): Promise<Response> {
-  const rect = raw.rect === undefined ? null : parseClipSegment(raw.rect);
+  const rect = clipRect(raw);
   if (!rect) return new Response("Bad clip rectangle: x,y,w,h in whole image pixels", { status: 400 });
-  const { page } = await resolvePage(raw, `/clip/${raw.rect}/image`);
+  const { page } = await resolvePage(raw, `/clip/${clipSegment(rect)}/image`);
   const crop = page.image && isClipInside(rect, page.image) ? await getClipImage(page.id, rect) : null;
   if (!crop) return new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(crop.data), {
