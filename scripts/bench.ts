@@ -310,6 +310,20 @@ try {
     present.forEach((view, i) => (result.views[view]!.lighthouse = scores[i]));
   }
 
+  // Other areas' benches (search, PDF), run as they are against the same app; their output follows the table.
+  for (const name of smoke ? [] : ["search", "pdf"]) {
+    const file = `scripts/bench/${name}.ts`;
+    if (!existsSync(file)) continue;
+    log(`running ${file}`);
+    const run = spawnSync("npx", ["tsx", file, "--base", base], {
+      encoding: "utf8",
+      env: { ...process.env, BENCH_BASE: base },
+      timeout: 10 * 60_000,
+    });
+    const output = (run.stdout ?? "").trim() || (run.stderr ?? "").trim().split("\n").slice(-5).join("\n");
+    result.extra.push({ name: `\n${file} (exit ${run.status ?? run.signal})`, value: `\n${output}` });
+  }
+
   if (withSmall) {
     const smallUrl = await smallDatabase();
     if (smallUrl) {
