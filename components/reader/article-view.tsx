@@ -14,6 +14,7 @@ import { ShareBar } from "./share-bar";
 import { ReaderFooter } from "./reader-footer";
 import { ReaderHeader } from "./reader-header";
 import { ReaderShortcuts } from "./reader-shortcuts";
+import { ArticleSearchHighlights } from "./search-highlights";
 import { TitleNavigation } from "./title-navigation";
 
 const jumpLink =
@@ -167,6 +168,11 @@ export function ArticleView({
       <main id="main" className="mx-auto grid max-w-7xl gap-8 px-3 py-4 sm:px-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-5">
           <Breadcrumb edition={edition} location={location} links={links} />
+          <ArticleSearchHighlights
+            root="#main article"
+            pageHref={pageHref(base, location.page.code)}
+            position={location.article.position}
+          />
           <article className="article mx-auto space-y-4" aria-labelledby="article-title">
             <NewsArticleJsonLd edition={edition} page={location.page} article={location.article} url={canonicalUrl} />
             <ArticleHeading location={location} id="article-title" />
@@ -245,6 +251,11 @@ export function FullArticleView({
       />
       <main id="main" className="mx-auto max-w-7xl space-y-5 px-3 py-4 sm:px-4">
         <Breadcrumb edition={edition} location={first.location} links={links} full />
+        <ArticleSearchHighlights
+          root="#main article"
+          pageHref={pageHref(base, first.location.page.code)}
+          position={first.location.article.position}
+        />
         <article className="article mx-auto space-y-4" aria-labelledby="article-title">
           <ArticleHeading location={first.location} id="article-title" />
           <p className="text-sm text-neutral-700 dark:text-neutral-300">全文，共{parts.length}部分</p>

@@ -8,6 +8,7 @@ import { ShareBar } from "./share-bar";
 import { ReaderFooter } from "./reader-footer";
 import { ReaderHeader } from "./reader-header";
 import { ReaderShortcuts } from "./reader-shortcuts";
+import { PageSearchHighlights } from "./search-highlights";
 import { TitleNavigation } from "./title-navigation";
 
 /** 版面: the page image with clickable regions beside the title navigation. Props in, markup out (the admin previews with it). */
@@ -46,6 +47,7 @@ export function PageView({
             第{page.code}版：{page.name}
           </h1>
           {links.share && <ShareBar path={pageHref(links.base, page.code)} title={`第${page.code}版：${page.name}`} />}
+          <PageSearchHighlights pageHref={pageHref(links.base, page.code)} />
           <PagePager base={links.base} current={page} previous={previous} next={next} />
           {page.image ? (
             <PageImage page={page} image={page.image} base={links.base} clips={links.clips} />

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { formatChineseDate } from "@/lib/reading/dates";
 import type { EditionSnapshot } from "@/lib/reading/types";
 import type { EditionLinks } from "@/lib/reading/types";
+import { editionSearchPath } from "@/lib/reading/urls";
+import { SearchBox } from "./search-box";
 import { ThemeToggle } from "./theme-toggle";
 
 const navLink =
@@ -63,6 +65,7 @@ export function ReaderHeader({
           )}
         </nav>
         <div className="ml-auto flex items-center gap-1 print:hidden">
+          <SearchBox action={editionSearchPath(edition.publication)} />
           {tools}
           <ThemeToggle />
         </div>

@@ -25,3 +25,15 @@ export async function getArticleBody(articleId: number): Promise<ArticleBody | n
   cacheLife("reader");
   return loadArticleBody(articleId);
 }
+
+/** The edition an article is in (any status), for looking an article up by id (the API). */
+export async function getArticleEditionId(articleId: number): Promise<number | null> {
+  "use cache";
+  cacheTag(TAGS.article(articleId));
+  cacheLife("reader");
+  const row = await prisma.article.findUnique({
+    where: { id: articleId },
+    select: { page: { select: { editionId: true } } },
+  });
+  return row?.page.editionId ?? null;
+}

@@ -7,6 +7,8 @@
 //   /2026-11-25/a01/clip/x,y,w,h        剪报: a rectangle of the page image (lib/reading/clips.ts);
 //                                       /image: the crop itself
 //   /archive, /archive/2026-11          往期阅读 calendar
+//   /search?q=…                         search (all publications; /p/{slug}/search: that one)
+//   …/a01/3?q=…, …/a01?q=…&hl=3          an opened search result: terms highlighted, region outlined
 // A publication other than the default one is prefixed with /p/{slug}.
 // Views link within an edition relative to a base ("/2026-11-25"), so the
 // admin can render the same views under its own preview base.
@@ -47,6 +49,22 @@ export function clipImageHref(base: string, code: string, rect: ClipRect): strin
 
 export function fullArticleHref(base: string, code: string, position: number): string {
   return `${articleHref(base, code, position)}/full`;
+}
+
+export function searchPath(publication: PublicationPath): string {
+  return `${publicationPrefix(publication)}/search`;
+}
+
+/** The search of the publication an edition belongs to. */
+export function editionSearchPath(publication: { slug: string; isDefault: boolean }): string {
+  return searchPath(publication.isDefault ? null : publication.slug);
+}
+
+/** A search result opened from the results: the article with the query carried, for highlighting. */
+export function withSearchQuery(href: string, q: string, region?: number): string {
+  const params = new URLSearchParams({ q });
+  if (region !== undefined) params.set("hl", String(region));
+  return `${href}?${params.toString()}`;
 }
 
 export function archivePath(publication: PublicationPath, month?: string): string {

@@ -32,7 +32,13 @@ import {
   homePath,
   pageHref,
   type PublicationPath,
+  searchPath,
+  withSearchQuery,
 } from "@/lib/reading/urls";
+import { SearchForm, SearchResults } from "@/components/reader/search-results";
+import { getPageNames, searchPublished } from "@/lib/data/search";
+import { listPublications } from "@/lib/data/publications";
+import { readSearchParams } from "@/lib/search/params";
 import {
   linksFor,
   resolveArticle,
@@ -241,7 +247,7 @@ export async function renderArchive(slug: string | undefined, monthSegment?: str
   const latest = index.at(-1);
   return (
     <>
-      <ArchiveHeader name={publication.name} home={homePath(path)} />
+      <ArchiveHeader name={publication.name} home={homePath(path)} search={searchPath(path)} />
       <main id="main" className="mx-auto max-w-3xl space-y-6 px-3 py-6 sm:px-4">
         <h1 className="text-center font-serif text-3xl font-bold">往期阅读</h1>
         {latest && (
@@ -298,4 +304,42 @@ export async function jumpToDate(request: Request, slug?: string): Promise<Respo
   const index = await getEditionIndex(publication.id);
   if (index.some((entry) => entry.issueDate === parsed.date)) return redirectTo(editionBase(path, parsed.date));
   return redirectTo(`${archivePath(path, parsed.date.slice(0, 7))}#d${parsed.date}`);
+}
+
+/**
+ * 搜索: /search looks through every publication, /p/{slug}/search through one.
+ * Rendered per request inside the route's Suspense boundary.
+ */
+export async function renderSearch(slug: string | undefined, query: Record<string, string | string[] | undefined>) {
+  const { publication, path } = await resolvePublication(slug, "/search");
+  const params = readSearchParams(query);
+  if (slug !== undefined) params.publication = publication.slug;
+  const [outcome, pageNames, publications] = await Promise.all([
+    searchPublished(params),
+    getPageNames(),
+    slug === undefined ? listPublications() : Promise.resolve(undefined),
+  ]);
+  const action = searchPath(path);
+  return (
+    <>
+      <ArchiveHeader name={publication.name} home={homePath(path)} search={action} query={params.q} />
+      <main id="main" className="mx-auto max-w-3xl space-y-6 px-3 py-6 sm:px-4">
+        <h1 className="font-serif text-3xl font-bold">搜索</h1>
+        <SearchForm action={action} params={params} pageNames={pageNames} publications={publications} />
+        <SearchResults
+          outcome={outcome}
+          params={params}
+          action={action}
+          showPublication={(publications?.length ?? 0) > 1}
+          links={(hit) => {
+            const base = editionBase(hit.publication.isDefault ? null : hit.publication.slug, hit.issueDate);
+            return {
+              article: withSearchQuery(articleHref(base, hit.pageCode, hit.position), params.q),
+              page: withSearchQuery(pageHref(base, hit.pageCode), params.q, hit.position),
+            };
+          }}
+        />
+      </main>
+    </>
+  );
 }
