@@ -33,13 +33,13 @@ const days = Number(option("days") ?? 10);
 const archiveYears = Number(option("archive") ?? 0);
 if (
   !Number.isInteger(days) ||
-  days < 1 ||
+  days < 0 ||
   days > 366 ||
   !Number.isFinite(archiveYears) ||
   archiveYears < 0 ||
   archiveYears > 50
 ) {
-  console.error("usage: npm run db:seed [-- --days 1..366] [-- --archive 0..50]");
+  console.error("usage: npm run db:seed [-- --days 0..366] [-- --archive 0..50]");
   process.exit(2);
 }
 const log = (line: string) => quiet || console.log(line);
@@ -328,10 +328,13 @@ try {
   });
   const today = todayInShanghai();
   const first = addDays(today, -(days - 1));
-  const planned = [
-    ...Array.from({ length: days }, (_, i) => ({ date: addDays(first, i), status: "PUBLISHED" as const })),
-    { date: addDays(today, 1), status: "DRAFT" as const },
-  ];
+  // --days 0: no sample editions (nor the draft), e.g. a text-only archive for benchmarks.
+  const planned = days
+    ? [
+        ...Array.from({ length: days }, (_, i) => ({ date: addDays(first, i), status: "PUBLISHED" as const })),
+        { date: addDays(today, 1), status: "DRAFT" as const },
+      ]
+    : [];
   let added = 0;
   for (const { date, status } of planned) {
     const exists = await prisma.edition.findUnique({

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
+import { adminUrls } from "@/lib/admin/urls";
 
 /** `logout` is the layout's server action, passed in so components never import from app/. */
 export async function AccountMenu({ logout }: { logout: () => Promise<void> }) {
@@ -12,6 +13,9 @@ export async function AccountMenu({ logout }: { logout: () => Promise<void> }) {
       </Link>
       <Link href="/admin/import" className="text-neutral-700 hover:underline">
         批量导入
+      </Link>
+      <Link href={adminUrls.search} className="text-neutral-700 hover:underline">
+        搜索
       </Link>
       {user.role === "ADMIN" ? (
         <Link href="/admin/users" className="text-neutral-700 hover:underline">

@@ -9,6 +9,7 @@ test.describe("search", () => {
     shot,
     isMobile,
   }) => {
+    test.setTimeout(120_000); // six navigations; a shared machine under load is slow
     const target = latest.pages[0].articles[0];
     await page.goto(pageUrl(latest.date, latest.pages[0].code));
     const box = page.getByRole("searchbox", { name: "搜索报纸" });
@@ -18,7 +19,7 @@ test.describe("search", () => {
       await shortcutsReady(page);
       await page.keyboard.press("/");
       await expect(box).toBeFocused();
-      await page.keyboard.type(target.title);
+      await box.fill(target.title);
     }
     await box.press("Enter");
     await expect(page).toHaveURL(/\/search\?q=/);
@@ -57,6 +58,7 @@ test.describe("search", () => {
     prisma,
     latest,
   }) => {
+    test.setTimeout(90_000);
     const title = `草稿独家报道${Date.now().toString(36).replace(/\d/g, "")}`;
     const edition = await prisma.edition.create({
       data: {

@@ -3,6 +3,7 @@
 //   /admin/editions/new                                    新建期次
 //   /admin/editions/{id}[/audit|/preview[/{page}[/{n}]]]   one edition
 //   /admin/editions/{id}/pages/{pageId}[/paste|/articles/new|/articles/{articleId}]
+//   /admin/search?q=…                                      search, drafts included
 //   /admin/import, /admin/publications, /admin/users, /admin/login, /admin/forbidden
 //   /api/admin/pages/{pageId}/image, /api/admin/articles/{articleId}/image, /api/admin/import
 import { urlPageCode } from "../reading/page-codes";
@@ -11,6 +12,7 @@ export const adminUrls = {
   home: "/admin",
   newEdition: "/admin/editions/new",
   import: "/admin/import",
+  search: "/admin/search",
   publications: "/admin/publications",
   users: "/admin/users",
   login: "/admin/login",
