@@ -41,7 +41,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
+    // server.mjs is what `npm start` runs: Next.js plus the client address (and the security headers).
+    command: `node server.mjs -p ${port} -H 127.0.0.1`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 120_000,

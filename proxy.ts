@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE } from "./lib/auth/session-cookie";
 import { isMalformedPath } from "./lib/reading/urls";
 
-const SESSION_COOKIE = "banmian_session";
 /** No reader or admin URL is this long; longer ones are answered as a plain 404. */
 const MAX_PATH = 200; // also in config.matcher below, which must be a literal
 

@@ -18,7 +18,7 @@ test.beforeAll(async ({}, testInfo) => {
   // Its own copy of the build, as on another machine: nothing shared but the database and storage.
   rmSync(secondDistDir, { recursive: true, force: true });
   cpSync(distDir, secondDistDir, { recursive: true });
-  server = spawn("npx", ["next", "start", "-p", String(SECOND_PORT), "-H", "127.0.0.1"], {
+  server = spawn("node", ["server.mjs", "-p", String(SECOND_PORT), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXT_DIST_DIR: secondDistDir },
     stdio: "ignore",
     detached: true,

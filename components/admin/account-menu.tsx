@@ -27,9 +27,9 @@ export async function AccountMenu({ logout }: { logout: () => Promise<void> }) {
           报纸
         </Link>
       ) : null}
-      <span className="text-neutral-500">
+      <Link href="/admin/account" className="text-neutral-500 hover:underline">
         {user.name}（{user.role === "ADMIN" ? "管理员" : "编辑"}）
-      </span>
+      </Link>
       <form action={logout}>
         <button type="submit" className="text-neutral-700 underline">
           退出登录

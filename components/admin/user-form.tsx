@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/admin/form-state";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { Field, FormMessage, inputClass } from "./field";
 import { SubmitButton } from "./submit-button";
 
@@ -39,7 +40,7 @@ export function UserForm({ action }: { action: (state: FormState, formData: Form
         label="初始密码"
         name="user-password"
         error={errors.password}
-        hint="至少 8 个字符；请通过安全的渠道告诉对方。"
+        hint={`至少 ${MIN_PASSWORD_LENGTH} 个字符，不能是常见密码；请通过安全的渠道告诉对方。`}
       >
         <input
           id="user-password"

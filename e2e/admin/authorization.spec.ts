@@ -3,7 +3,8 @@
 // and a signed-in user without the role.
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "./fixtures";
+import { SESSION_COOKIE } from "../../lib/auth/session-cookie";
+import { expect, sessionCookie, test } from "./fixtures";
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -82,7 +83,7 @@ test("every admin route sends anonymous visitors and forged or expired sessions 
     expect(response.headers().location, route.file).toContain(`/admin/login?next=${encodeURIComponent(url)}`);
   }
   // A cookie that is not a valid session passes the early check in proxy.ts, so this reaches requireUser() in the route.
-  await context.addCookies([{ name: "banmian_session", value: "forged-or-expired", url: baseURL! }]);
+  await context.addCookies([sessionCookie(baseURL!, "forged-or-expired")]);
   for (const route of routes.filter((r) => !PUBLIC_ROUTES.has(r.pattern))) {
     const url = fill(route.pattern, ids);
     await page.goto(url);
@@ -131,14 +132,14 @@ test("every server action refuses anonymous callers and the wrong role, and chan
     if (PUBLIC_ACTIONS.has(key)) continue;
     const id = idOf(action.file, action.name);
     expect(id, `${key} is in the build's server-reference manifest`).toBeTruthy();
-    const anonymous = await call(id!, "banmian_session=forged");
+    const anonymous = await call(id!, `${SESSION_COOKIE}=forged`);
     expect(anonymous.headers()["x-action-redirect"] ?? "", `${key} anonymous`).toMatch(/^\/admin\/login/);
   }
   await signIn(editor);
   const cookies = await page.context().cookies();
-  const session = cookies.find((cookie) => cookie.name === "banmian_session")!;
+  const session = cookies.find((cookie) => cookie.name === SESSION_COOKIE)!;
   for (const action of actions.filter((a) => needsAdmin(a.file))) {
-    const response = await call(idOf(action.file, action.name)!, `banmian_session=${session.value}`);
+    const response = await call(idOf(action.file, action.name)!, `${SESSION_COOKIE}=${session.value}`);
     expect(response.headers()["x-action-redirect"] ?? "", `${action.file}#${action.name} as editor`).toMatch(
       /^\/admin\/forbidden/,
     );

@@ -3,15 +3,15 @@
 // the second editor sees what the first one did.
 import type { Browser } from "@playwright/test";
 import type { PrismaClient } from "../../lib/db/client";
-import { e2ePublication, expect, screenshot, test, uniqueDate, type Account } from "./fixtures";
+import { e2ePublication, expect, screenshot, sessionCookie, test, uniqueDate, type Account } from "./fixtures";
 
 test.skip(({ isMobile }) => isMobile, "desktop; two windows side by side");
 
 async function tab(browser: Browser, db: PrismaClient, baseURL: string, account: Account, url: string) {
-  const { createSessionRecord, SESSION_COOKIE } = await import("../../lib/auth/sessions");
+  const { createSessionRecord } = await import("../../lib/auth/sessions");
   const context = await browser.newContext({ baseURL });
   const { token } = await createSessionRecord(db, account.id);
-  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL }]);
+  await context.addCookies([sessionCookie(baseURL, token)]);
   const page = await context.newPage();
   await page.goto(url);
   return page;

@@ -54,21 +54,31 @@ export const test = base.extend<Fixtures, { workerDb: PrismaClient }>({
   signIn: async ({ db, context, baseURL }, use) => {
     await use(async (account) => {
       const { token, expiresAt } = await createSessionRecord(db, account.id);
-      await context.addCookies([
-        {
-          name: SESSION_COOKIE,
-          value: token,
-          url: baseURL!,
-          httpOnly: true,
-          sameSite: "Lax",
-          expires: Math.floor(expiresAt.getTime() / 1000),
-        },
-      ]);
+      await context.addCookies([sessionCookie(baseURL!, token, expiresAt)]);
     });
   },
 });
 
 export { expect };
+
+/**
+ * The session cookie as the server sets it, for context.addCookies. The __Host- name needs Secure, which
+ * Chromium only lets a test set for an https URL; the browser then sends it to http://127.0.0.1 as well
+ * (loopback counts as secure), exactly like the cookie the server sets.
+ */
+export function sessionCookie(baseURL: string, token: string, expiresAt?: Date) {
+  const url = new URL(baseURL);
+  url.protocol = "https:";
+  return {
+    name: SESSION_COOKIE,
+    value: token,
+    url: url.origin,
+    secure: true,
+    httpOnly: true,
+    sameSite: "Lax" as const,
+    ...(expiresAt ? { expires: Math.floor(expiresAt.getTime() / 1000) } : {}),
+  };
+}
 
 export async function logInThroughForm(page: Page, account: Pick<Account, "email" | "password">): Promise<void> {
   await page.getByLabel("邮箱").fill(account.email);

@@ -23,6 +23,7 @@ test("every admin screen renders at this size", async ({ page, admin, signIn, db
     ["preview", `/admin/editions/${editionId}/preview`],
     ["import", "/admin/import"],
     ["users", "/admin/users"],
+    ["account", "/admin/account"],
     ["publications", "/admin/publications"],
   ];
   const size = testInfo.project.name;

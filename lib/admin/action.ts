@@ -11,7 +11,7 @@
 //   });
 import "server-only";
 import type { z } from "zod";
-import { requireApiUser, requireUser, type Role } from "../auth/session";
+import { renewSessionCookie, requireApiUser, requireUser, type Role } from "../auth/session";
 import { prisma } from "../db/prisma";
 import type { FormState } from "./form-state";
 import { errorResponse, handleForm, type ActionOptions, type RouteContext, type Run } from "./form-action";
@@ -30,6 +30,7 @@ export function adminAction<Schema extends z.ZodType, State extends FormState>(
 ): (previous: State, formData: FormData) => Promise<State> {
   return async (previous, formData) => {
     const user = await requireUser(options.role);
+    await renewSessionCookie();
     return handleForm(schema, run, { user, db: prisma, formData, previous }, options);
   };
 }
@@ -46,6 +47,7 @@ export function adminRoute<Params>(
   return async (request, segment) => {
     const auth = await requireApiUser(options.role);
     if (auth.response) return auth.response;
+    await renewSessionCookie();
     try {
       return await run(request, { user: auth.user, db: prisma, params: await segment.params });
     } catch (error) {

@@ -17,7 +17,12 @@ export type AuditInput = {
     | "unlink"
     | "move"
     | "reorder"
-    | "import";
+    | "import"
+    | "enable"
+    | "disable"
+    | "role"
+    | "password"
+    | "revoke";
   entityType: "edition" | "page" | "article" | "user" | "publication";
   entityId?: number | null;
   summary: string;

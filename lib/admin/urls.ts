@@ -4,7 +4,7 @@
 //   /admin/editions/{id}[/audit|/preview[/{page}[/{n}]]]   one edition
 //   /admin/editions/{id}/pages/{pageId}[/paste|/articles/new|/articles/{articleId}]
 //   /admin/search?q=…                                      search, drafts included
-//   /admin/import, /admin/publications, /admin/users, /admin/login, /admin/forbidden
+//   /admin/import, /admin/publications, /admin/users, /admin/account, /admin/login, /admin/forbidden
 //   /api/admin/pages/{pageId}/image, /api/admin/articles/{articleId}/image, /api/admin/import
 import { urlPageCode } from "../reading/page-codes";
 
@@ -15,6 +15,7 @@ export const adminUrls = {
   search: "/admin/search",
   publications: "/admin/publications",
   users: "/admin/users",
+  account: "/admin/account",
   login: "/admin/login",
   forbidden: "/admin/forbidden",
 

@@ -3,7 +3,8 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { prisma } from "../db/prisma";
-import { SESSION_COOKIE, deleteSessionRecord, userForToken, type SessionUser } from "./sessions";
+import { SESSION_COOKIE, deleteSessionRecord, renewSession, userForToken, type SessionUser } from "./sessions";
+import { CLIENT_IP_HEADER } from "../server/client-ip.mjs";
 import { UNKNOWN_IP } from "./throttle";
 
 export type { SessionUser };
@@ -12,20 +13,32 @@ export type Role = "ADMIN" | "EDITOR";
 /** Request header set by proxy.ts with the admin path being requested, so a login can lead back to it. */
 export const PATH_HEADER = "x-banmian-path";
 
-async function isLoopbackRequest(): Promise<boolean> {
-  const host = (await headers()).get("host") ?? "";
-  return /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
-}
-
 export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {
   (await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
-    // Plain http is only tolerated on this machine (local runs and tests of a production build).
-    secure: process.env.NODE_ENV === "production" && !(await isLoopbackRequest()),
+    // Always: whatever Host or scheme a reverse proxy passes on (the __Host- name requires it too).
+    // Browsers accept Secure cookies from http://localhost, so local runs still work.
+    secure: true,
     path: "/",
     expires: expiresAt,
   });
+}
+
+/** The raw session token of this request (to tell the current session apart from the others). */
+export async function currentSessionToken(): Promise<string | undefined> {
+  return (await cookies()).get(SESSION_COOKIE)?.value;
+}
+
+/**
+ * Moves the session's idle expiry forward and sends the cookie again with the
+ * same expiry. Only where cookies can be set (server actions, route handlers):
+ * adminAction and adminRoute call it, so every write keeps the editor signed in.
+ */
+export async function renewSessionCookie(): Promise<void> {
+  const token = await currentSessionToken();
+  const expiresAt = await renewSession(prisma, token);
+  if (token && expiresAt) await setSessionCookie(token, expiresAt);
 }
 
 export async function clearSession(): Promise<void> {
@@ -78,8 +91,12 @@ export async function requireApiUser(
   return { user };
 }
 
+/**
+ * The client's address, as server.mjs decided it from the socket and the
+ * trusted proxies (BANMIAN_TRUSTED_PROXY_HOPS); it replaces any value a client
+ * sends. Without server.mjs (a bare `next start`) the address is unknown and
+ * only the per-account-and-address counter applies.
+ */
 export async function clientIp(): Promise<string> {
-  const list = await headers();
-  // Behind a reverse proxy, it must set X-Forwarded-For (first entry = client), see docs/admin.md.
-  return list.get("x-forwarded-for")?.split(",")[0]?.trim() || list.get("x-real-ip") || UNKNOWN_IP;
+  return (await headers()).get(CLIENT_IP_HEADER) || UNKNOWN_IP;
 }

@@ -1,4 +1,5 @@
 "use server";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { prisma } from "@/lib/db/prisma";
@@ -16,7 +17,9 @@ const loginSchema = z.object({
 export async function login(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = loginSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error, formData, "请填写邮箱和密码。");
-  const result = await attemptLogin(prisma, parsed.data.email, parsed.data.password, await clientIp());
+  const result = await attemptLogin(prisma, parsed.data.email, parsed.data.password, await clientIp(), {
+    userAgent: (await headers()).get("user-agent") ?? "",
+  });
   const { password: _password, ...kept } = formValues(formData);
   if (!result.ok) {
     const message =

@@ -1,0 +1,73 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Readable } from "node:stream";
+import { text } from "node:stream/consumers";
+import { NonceRewriter, baseHeaders, pageCsp, readerFrameAncestors } from "./security-headers.mjs";
+
+async function rewrite(chunks: string[], nonce = "N0nce") {
+  return text(Readable.from(chunks.map((chunk) => Buffer.from(chunk))).pipe(new NonceRewriter(nonce)));
+}
+
+test("every script tag gets the nonce, also when a tag or a character is split between chunks", async () => {
+  const html = '<head><script>theme()</script><script src="/_next/a.js" async></script></head><p>页面</p>';
+  const expected = html.replaceAll("<script", '<script nonce="N0nce"');
+  assert.equal(await rewrite([html]), expected);
+  for (let cut = 1; cut < html.length; cut++) {
+    assert.equal(await rewrite([html.slice(0, cut), html.slice(cut)]), expected, `cut at ${cut}`);
+  }
+  // A multi-byte character split between two buffers.
+  const bytes = Buffer.from("<p>页面</p><script>x</script>");
+  const out = await text(Readable.from([bytes.subarray(0, 5), bytes.subarray(5)]).pipe(new NonceRewriter("n")));
+  assert.equal(out, '<p>页面</p><script nonce="n">x</script>');
+});
+
+test("text that only looks like a tag is left alone", async () => {
+  assert.equal(
+    await rewrite(["<scripts>&lt;script&gt;<noscript></noscript>"]),
+    "<scripts>&lt;script&gt;<noscript></noscript>",
+  );
+});
+
+test("the page policy allows no inline script without the nonce", () => {
+  const csp = pageCsp({ nonce: "abc", frameAncestors: "'none'" });
+  assert.match(csp, /script-src 'nonce-abc' 'strict-dynamic'(;|$)/);
+  assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/);
+  assert.match(csp, /frame-ancestors 'none'/);
+  assert.match(csp, /object-src 'none'/);
+});
+
+test("the admin may never be framed; the reader by the configured origins", () => {
+  const admin = baseHeaders({ pathname: "/admin/editions/1", production: true, readerFrames: "'self'" });
+  assert.match(admin["Content-Security-Policy"]!, /frame-ancestors 'none'/);
+  assert.equal(admin["X-Frame-Options"], "DENY");
+  assert.equal(admin["Strict-Transport-Security"], "max-age=31536000");
+  const reader = baseHeaders({
+    pathname: "/2026-01-01/a01",
+    production: false,
+    readerFrames: "'self' https://a.example",
+  });
+  assert.match(reader["Content-Security-Policy"]!, /frame-ancestors 'self' https:\/\/a.example/);
+  assert.equal(reader["X-Frame-Options"], undefined);
+  assert.equal(reader["Strict-Transport-Security"], undefined);
+});
+
+test("stored files are sandboxed and PDFs are downloads", () => {
+  const pdf = baseHeaders({
+    pathname: "/media/pages/2026-01-01/a01/page.pdf",
+    production: true,
+    readerFrames: "'self'",
+  });
+  assert.match(pdf["Content-Security-Policy"]!, /sandbox/);
+  assert.match(pdf["Content-Security-Policy"]!, /default-src 'none'/);
+  assert.equal(pdf["Content-Disposition"], "attachment");
+  const image = baseHeaders({ pathname: "/media/pages/x/original.png", production: true, readerFrames: "'self'" });
+  assert.equal(image["Content-Disposition"], undefined);
+});
+
+test("the reader's frame setting accepts origins and refuses anything that could break the header", () => {
+  assert.equal(readerFrameAncestors(undefined), "'self'");
+  assert.equal(readerFrameAncestors("'self' https://news.example.com"), "'self' https://news.example.com");
+  assert.throws(() => readerFrameAncestors("https://a.example; script-src *"), /BANMIAN_READER_FRAME_ANCESTORS/);
+  assert.throws(() => readerFrameAncestors("*"), /BANMIAN_READER_FRAME_ANCESTORS/);
+  assert.throws(() => readerFrameAncestors("'none' 'self'"), /'none'/);
+});
