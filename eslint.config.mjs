@@ -8,6 +8,17 @@ const noComponentsOrApp = {
   group: ["@/components/*", "@/app/*", "**/components/**", "**/app/**"],
   message: "lib/ must not import from components/ or app/: move the shared type or function into lib/.",
 };
+const noPrisma = {
+  group: [
+    "@/lib/db/prisma",
+    "@/lib/db/client",
+    "**/lib/db/prisma",
+    "**/lib/db/client",
+    "@prisma/*",
+    "**/generated/prisma/client",
+  ],
+  message: "app/ and components/ do not query the database: call a function in lib/<area>/<entity>.ts.",
+};
 const noApp = {
   group: ["@/app/*", "**/app/**"],
   message: "components/ must not import from app/: pass the server action in as a prop, or move it to lib/.",
@@ -30,7 +41,11 @@ export default defineConfig([
     files: ["lib/**/*.{ts,tsx,mjs}"],
     rules: { "no-restricted-imports": ["error", { patterns: [noComponentsOrApp] }] },
   },
-  { files: ["components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [noApp] }] } },
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noApp, noPrisma] }] },
+  },
+  { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [noPrisma] }] } },
   // Playwright fixtures call their `use` callback, which is not React's use().
   { files: ["e2e/**/*.ts"], rules: { "react-hooks/rules-of-hooks": "off" } },
   globalIgnores([

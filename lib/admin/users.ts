@@ -6,6 +6,7 @@
 import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "../db/client";
+import { prisma } from "../db/prisma";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { checkPasswordAgainst, newPasswordField } from "../auth/password-policy";
 import { endUserSessions, type SessionUser } from "../auth/sessions";
@@ -59,6 +60,11 @@ export async function listUsers(db: PrismaClient, now = new Date()): Promise<Acc
     disabled: disabledAt !== null,
     sessionCount: _count.sessions,
   }));
+}
+
+/** The /admin/users list. */
+export function listAccounts(): Promise<AccountRow[]> {
+  return listUsers(prisma);
 }
 
 export async function createAccount(db: PrismaClient, actor: SessionUser, input: NewUser) {

@@ -3,7 +3,16 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { prisma } from "../db/prisma";
-import { SESSION_COOKIE, deleteSessionRecord, renewSession, userForToken, type SessionUser } from "./sessions";
+import { attemptLogin, type LoginResult } from "./login";
+import {
+  SESSION_COOKIE,
+  deleteSessionRecord,
+  listUserSessions,
+  renewSession,
+  userForToken,
+  type SessionSummary,
+  type SessionUser,
+} from "./sessions";
 import { CLIENT_IP_HEADER } from "../server/client-ip.mjs";
 import { UNKNOWN_IP } from "./throttle";
 
@@ -39,6 +48,20 @@ export async function renewSessionCookie(): Promise<void> {
   const token = await currentSessionToken();
   const expiresAt = await renewSession(prisma, token);
   if (token && expiresAt) await setSessionCookie(token, expiresAt);
+}
+
+/** The signed-in user's live sessions, marking this request's (for /admin/account). */
+export async function ownSessions(user: SessionUser): Promise<SessionSummary[]> {
+  return listUserSessions(prisma, user.id, await currentSessionToken());
+}
+
+/** The login form's attempt, from this request's client address and browser; sets the cookie on success. */
+export async function signIn(email: string, password: string): Promise<LoginResult> {
+  const result = await attemptLogin(prisma, email, password, await clientIp(), {
+    userAgent: (await headers()).get("user-agent") ?? "",
+  });
+  if (result.ok) await setSessionCookie(result.token, result.expiresAt);
+  return result;
 }
 
 export async function clearSession(): Promise<void> {

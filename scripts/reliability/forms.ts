@@ -137,7 +137,10 @@ async function open(page: Page, base: string, path: string): Promise<boolean> {
 export async function discoverForms(options: DiscoverOptions, browser?: Browser): Promise<FormTemplate[]> {
   const own = browser ? null : await launchChromium();
   const context = await (browser ?? own!).newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addCookies([{ ...options.cookie, url: options.base, httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([
+    // __Host- cookie: Secure, set for the https form of the URL (Chromium sends it to loopback http too).
+    { ...options.cookie, url: options.base.replace(/^http:/, "https:"), secure: true, httpOnly: true, sameSite: "Lax" },
+  ]);
   const page = await context.newPage();
   const skip = options.skip ?? /退出登录|登出|log ?out|sign ?out/i;
   const allow = options.allow ?? (() => true);

@@ -68,7 +68,10 @@ function fill(template: FormTemplate, ids: Record<string, string>, text: Record<
 
 async function trapped(browser: Browser, cookie: { name: string; value: string }, base: string, trap: Trap) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addCookies([{ ...cookie, url: base, httpOnly: true, sameSite: "Lax" }]);
+  // The session cookie is __Host- (Secure): Chromium takes it for the https form of the URL and sends it to loopback http too.
+  await context.addCookies([
+    { ...cookie, url: base.replace(/^http:/, "https:"), secure: true, httpOnly: true, sameSite: "Lax" },
+  ]);
   const page = await context.newPage();
   page.on("dialog", (dialog) => {
     trap.executed.set(markerIn(dialog.message()) ?? `dialog: ${dialog.message()}`, `dialog on ${page.url()}`);

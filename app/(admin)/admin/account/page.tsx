@@ -1,7 +1,5 @@
-import { currentSessionToken, requireUser } from "@/lib/auth/session";
-import { listUserSessions } from "@/lib/auth/sessions";
+import { ownSessions, requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/admin/dates";
-import { prisma } from "@/lib/db/prisma";
 import { OwnPasswordForm } from "@/components/admin/account-controls";
 import { ConfirmForm } from "@/components/admin/confirm-form";
 import { changePassword, endSession } from "./actions";
@@ -10,7 +8,7 @@ export const metadata = { title: "我的账号" };
 
 export default async function AccountRoute() {
   const user = await requireUser();
-  const sessions = await listUserSessions(prisma, user.id, await currentSessionToken());
+  const sessions = await ownSessions(user);
   return (
     <main className="space-y-6">
       <h1 className="text-2xl font-bold">我的账号</h1>

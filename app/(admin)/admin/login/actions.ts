@@ -1,10 +1,7 @@
 "use server";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { prisma } from "@/lib/db/prisma";
-import { attemptLogin } from "@/lib/auth/login";
-import { clientIp, safeNextPath, setSessionCookie } from "@/lib/auth/session";
+import { safeNextPath, signIn } from "@/lib/auth/session";
 import { formValues, invalid, type FormState } from "@/lib/admin/form-state";
 
 const loginSchema = z.object({
@@ -17,9 +14,7 @@ const loginSchema = z.object({
 export async function login(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = loginSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error, formData, "请填写邮箱和密码。");
-  const result = await attemptLogin(prisma, parsed.data.email, parsed.data.password, await clientIp(), {
-    userAgent: (await headers()).get("user-agent") ?? "",
-  });
+  const result = await signIn(parsed.data.email, parsed.data.password);
   const { password: _password, ...kept } = formValues(formData);
   if (!result.ok) {
     const message =
@@ -28,6 +23,5 @@ export async function login(_previous: FormState, formData: FormData): Promise<F
         : "邮箱或密码不正确。";
     return { message, values: kept };
   }
-  await setSessionCookie(result.token, result.expiresAt);
   redirect(safeNextPath(parsed.data.next));
 }

@@ -1,7 +1,6 @@
 import { requireUser } from "@/lib/auth/session";
-import { listUsers } from "@/lib/admin/users";
+import { listAccounts } from "@/lib/admin/users";
 import { formatDateTime } from "@/lib/admin/dates";
-import { prisma } from "@/lib/db/prisma";
 import { PasswordResetForm, RoleForm } from "@/components/admin/account-controls";
 import { ConfirmForm } from "@/components/admin/confirm-form";
 import { UserForm } from "@/components/admin/user-form";
@@ -17,7 +16,7 @@ export const metadata = { title: "账号管理" };
 
 export default async function UsersRoute() {
   const me = await requireUser("ADMIN");
-  const users = await listUsers(prisma);
+  const users = await listAccounts();
   return (
     <main className="space-y-6">
       <h1 className="text-2xl font-bold">账号管理</h1>
