@@ -7,8 +7,11 @@ export type ShareButtonsProps = {
   title: string;
 };
 
-const button =
-  "inline-flex min-h-11 items-center rounded border border-neutral-400 px-3 text-sm hover:bg-neutral-100 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:border-neutral-500 dark:hover:bg-neutral-800";
+// Without a display class: the QR button sets its own (hidden on phones), and two display utilities would fight.
+const look =
+  "min-h-11 items-center rounded border border-neutral-400 px-3 text-sm hover:bg-neutral-100 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:border-neutral-500 dark:hover:bg-neutral-800";
+
+const button = `inline-flex ${look}`;
 
 const noSubscription = () => () => {};
 
@@ -64,7 +67,7 @@ export function ShareButtons({ path, title }: ShareButtonsProps) {
       </button>
       <button
         type="button"
-        className={`${button} hidden md:inline-flex`}
+        className={`hidden md:inline-flex ${look}`}
         onClick={toggleQr}
         aria-expanded={qr !== null}
         aria-controls="share-qr"
