@@ -45,6 +45,9 @@ export default async function UsersRoute() {
                 <RoleForm action={setAccountRole} userId={user.id} role={user.role} label={user.name} />
                 {user.id === me.id ? null : (
                   <ConfirmForm
+                    // A new form once the account changes state: otherwise the question of the
+                    // step just confirmed stays open, now asking the opposite (启用 right after 停用).
+                    key={user.disabled ? "enable" : "disable"}
                     action={setAccountEnabled}
                     fields={{ userId: user.id, enabled: String(user.disabled) }}
                     label={user.disabled ? "启用账号" : "停用账号"}
