@@ -3,6 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 // Run through `npm run test:e2e`, which makes a fresh seeded database and a
 // production build first, and passes DATABASE_URL, STORAGE_DIR and NEXT_DIST_DIR.
 const port = Number(process.env.E2E_PORT ?? 3100);
+// Dates the admin specs create are offsets from this day (e2e/admin/fixtures.ts uniqueDate); workers inherit it.
+process.env.E2E_RUN_DAY ??= String(Math.floor(Date.now() / 1000) % 3000);
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],

@@ -107,7 +107,9 @@ export async function e2ePublication(db: PrismaClient) {
 }
 
 /** A date far from the seed's editions, unique per test run, e.g. "2031-03-07". */
-const RUN_DAY = Math.floor(Date.now() / 1000) % 3000;
+// One value for the whole Playwright run (set in playwright.config.ts): a worker restarted after a failure
+// must not pick a new day and collide with the dates earlier tests of the same run created.
+const RUN_DAY = Number(process.env.E2E_RUN_DAY ?? Math.floor(Date.now() / 1000) % 3000);
 export function uniqueDate(offsetDays = 0): string {
   const base = Date.UTC(2030, 0, 1) + (RUN_DAY + offsetDays) * 86_400_000;
   return new Date(base).toISOString().slice(0, 10);
