@@ -3,7 +3,7 @@
 // in one transaction (files written before it are removed if it fails). An
 // import has a time limit; over it, nothing is stored and the editor is told.
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, rename } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import type { PrismaClient } from "../db/client";
@@ -12,11 +12,12 @@ import { isDbError } from "../db/errors";
 import { dbDate } from "../reading/dates";
 import { validateContinuationLink, type LinkCandidate } from "../continuation-links";
 import { storePageImage, type StoredPageImage } from "../page-image";
-import { removeFolder, storagePath } from "../storage";
+import { storagePath } from "../storage";
 import { audit } from "../admin/audit";
 import { UploadError, checkPageImage } from "../admin/page-upload";
 import { BundleError, isSafeEntryName, type Bundle, type Problem } from "./bundle";
 import { manifestSchema, type Manifest } from "./manifest";
+import { beginStaging, removeAbandonedStaging } from "./staging";
 
 export type ImportResult =
   | {
@@ -249,14 +250,19 @@ export async function importBundle(
   if (!manifest || publicationId === null || problems.length) return { ok: false, problems };
   const { bodies, notes } = prepareBodies(manifest);
 
-  await removeAbandonedStaging();
+  await removeAbandonedStaging(prisma, IMPORT_TIMEOUT_MS + 60_000);
   const staged: (StoredPageImage | null)[] = [];
   const batch = randomBytes(6).toString("hex");
   // Images are made under staging/ and moved (one rename) to their folder in the transaction that
-  // records them; a killed import leaves nothing in the storage's key space, only a staging folder.
-  const staging = `${STAGING_PREFIX}/import-${batch}`;
-  const final = `pages/import-${manifest.date}-${batch}`;
+  // records them; what a killed import left is found by its note and removed by a later import.
+  const {
+    folder: staging,
+    final,
+    committed,
+    discard,
+  } = await beginStaging(batch, `pages/import-${manifest.date}-${batch}`);
   const stored = () => staged.map((image) => (image ? moveKeys(image, staging, final) : null));
+  let result: { editionId: number; links: number };
   try {
     for (const [index, page] of manifest.pages.entries()) {
       checkTime(deadline);
@@ -265,7 +271,7 @@ export async function importBundle(
       staged.push(file ? await storePageImage(file, `${staging}/p${index + 1}`, extension) : null);
     }
     const images = stored();
-    const result = await prisma.$transaction(
+    result = await prisma.$transaction(
       async (tx) => {
         const edition = await tx.edition.create({
           data: {
@@ -316,7 +322,8 @@ export async function importBundle(
           entityId: edition.id,
           summary: `导入 ${bundle.name}：${manifest.pages.length} 个版面、${manifest.pages.reduce((sum, page) => sum + page.articles.length, 0)} 篇文章`,
         });
-        // Last before the commit: only a kill in the moment between this rename and the commit leaves files behind.
+        // Last before the commit. Killed between this rename and the commit, the note tells a later import
+        // where the files went, and no page refers to them: they are removed then.
         if (images.some(Boolean)) {
           checkTime(deadline);
           await mkdir(path.dirname(storagePath(final)), { recursive: true });
@@ -326,22 +333,8 @@ export async function importBundle(
       },
       { timeout: Math.max(1, Math.min(60_000, deadline.at - Date.now())) },
     );
-    return {
-      ok: true,
-      editionId: result.editionId,
-      date: manifest.date,
-      status: manifest.publish ? "PUBLISHED" : "DRAFT",
-      pages: manifest.pages.map((page, index) => ({
-        code: page.code,
-        name: page.name,
-        articles: page.articles.length,
-        image: Boolean(staged[index]),
-      })),
-      links: result.links,
-      notes,
-    };
   } catch (error) {
-    for (const folder of [staging, final]) await removeFolder(folder).catch(() => undefined);
+    await discard().catch(() => undefined);
     // Prisma's "transaction already closed" (P2028): the transaction ran past the time left.
     if ((error as { code?: unknown } | null)?.code === "P2028") throw new ImportTimeout(limitMs);
     if (isDbError(error, "unique", "editions_publication_id_issue_date_key"))
@@ -351,10 +344,23 @@ export async function importBundle(
       };
     throw error;
   }
+  // Committed: the files are in place. A note left by a kill right here is cleared by the next import.
+  await committed().catch(() => undefined);
+  return {
+    ok: true,
+    editionId: result.editionId,
+    date: manifest.date,
+    status: manifest.publish ? "PUBLISHED" : "DRAFT",
+    pages: manifest.pages.map((page, index) => ({
+      code: page.code,
+      name: page.name,
+      articles: page.articles.length,
+      image: Boolean(staged[index]),
+    })),
+    links: result.links,
+    notes,
+  };
 }
-
-/** Staged files go under this prefix (never referenced by a row; see removeAbandonedStaging). */
-export const STAGING_PREFIX = "staging";
 
 /** A stored image's keys moved from one folder prefix to another. */
 function moveKeys(image: StoredPageImage, from: string, to: string): StoredPageImage {
@@ -365,23 +371,6 @@ function moveKeys(image: StoredPageImage, from: string, to: string): StoredPageI
     imageVariants: image.imageVariants.map((variant) => ({ ...variant, key: move(variant.key) })),
     imageTiles: { ...image.imageTiles, key: move(image.imageTiles.key) },
   };
-}
-
-/**
- * Removes staging folders of imports that were killed (kill -9, a crash, a
- * restart): any older than the longest an import may take. Runs when an
- * import starts; another instance's import in progress is younger than that.
- */
-export async function removeAbandonedStaging(now = Date.now()): Promise<string[]> {
-  const root = storagePath(STAGING_PREFIX);
-  const removed: string[] = [];
-  for (const name of await readdir(root).catch(() => [] as string[])) {
-    const info = await stat(path.join(root, name)).catch(() => null);
-    if (!info || now - info.mtimeMs < IMPORT_TIMEOUT_MS + 60_000) continue;
-    await rm(path.join(root, name), { recursive: true, force: true });
-    removed.push(`${STAGING_PREFIX}/${name}`);
-  }
-  return removed;
 }
 
 export function formatReport(result: ImportResult): string {

@@ -1,8 +1,8 @@
 // Part 4: kill -9 the process importing a bundle (npm run import's importer,
-// scripts/import.ts) at random moments, then look for half-imported editions
-// and stored files that nothing refers to.
+// scripts/import.ts) at random moments, then look for half-imported editions,
+// and for stored files that nothing refers to once the next import has run.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -18,6 +18,8 @@ export type ImportCrashOptions = {
   seed: number;
   database: string;
   pages?: number;
+  /** Kill each run as soon as its first file is stored (the moment that used to leave orphans), not at random. */
+  killWhenStoring?: boolean;
   log?: (line: string) => void;
 };
 
@@ -93,7 +95,33 @@ export async function partialEditions(client: pg.Client, date: string, shape: Bu
   ).length;
 }
 
-function importOnce(file: string, env: NodeJS.ProcessEnv, killAfterMs: number | null) {
+/** Whether any file is stored under `dir` that was not there `before`. */
+function storesNew(dir: string, before: Set<string>): () => boolean {
+  return () => {
+    try {
+      return readdirSync(dir, { recursive: true, withFileTypes: true }).some(
+        (entry) =>
+          entry.isFile() && !entry.name.endsWith(".json") && !before.has(path.join(entry.parentPath, entry.name)),
+      );
+    } catch {
+      return false;
+    }
+  };
+}
+
+function filesUnder(dir: string): Set<string> {
+  try {
+    return new Set(
+      readdirSync(dir, { recursive: true, withFileTypes: true }).map((entry) =>
+        path.join(entry.parentPath, entry.name),
+      ),
+    );
+  } catch {
+    return new Set();
+  }
+}
+
+function importOnce(file: string, env: NodeJS.ProcessEnv, kill: number | (() => boolean) | null) {
   const started = Date.now();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", file], {
     env,
@@ -102,10 +130,15 @@ function importOnce(file: string, env: NodeJS.ProcessEnv, killAfterMs: number | 
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  const timer = killAfterMs === null ? null : setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+  const timer =
+    kill === null
+      ? null
+      : typeof kill === "number"
+        ? setTimeout(() => child.kill("SIGKILL"), kill)
+        : setInterval(() => kill() && child.kill("SIGKILL"), 5);
   return new Promise<{ code: number | null; signal: string | null; ms: number; output: string }>((resolve) =>
     child.once("exit", (code, signal) => {
-      if (timer) clearTimeout(timer);
+      if (timer) clearInterval(timer);
       resolve({ code, signal, ms: Date.now() - started, output });
     }),
   );
@@ -142,35 +175,46 @@ export async function importCrashPart(options: ImportCrashOptions): Promise<Part
     let partial = await partialEditions(client, "2040-01-01", calibration.shape);
     let killed = 0;
     let finished = 0;
-    const orphansSeen = new Set<string>();
+    let killedLeavingFiles = 0;
     for (let run = 0; run < options.runs; run++) {
       const date = new Date(Date.UTC(2040, 1, 1 + run)).toISOString().slice(0, 10);
       const { zip, shape } = await crashBundle(date, pages);
       const file = path.join(work, `run-${run}.zip`);
       writeFileSync(file, zip);
       const at = Math.round(from + random() * span);
-      const outcome = await importOnce(file, env, at);
+      const outcome = await importOnce(
+        file,
+        env,
+        options.killWhenStoring ? storesNew(storageDir, filesUnder(storageDir)) : at,
+      );
       if (outcome.signal === "SIGKILL") killed++;
       else finished++;
       const broken = await partialEditions(client, date, shape);
-      const orphans = await orphanFiles(databaseUrl, storageDir);
-      const fresh = orphans.filter((o) => !orphansSeen.has(o));
-      fresh.forEach((o) => orphansSeen.add(o));
+      const left = (await orphanFiles(databaseUrl, storageDir)).length;
+      if (outcome.signal === "SIGKILL" && left > 0) killedLeavingFiles++;
       partial += broken;
       log(
-        `  run ${run + 1}: kill at ${at} ms → ${outcome.signal === "SIGKILL" ? "killed" : `finished (exit ${outcome.code})`}; partial editions ${broken}, new orphan files ${fresh.length}`,
+        `  run ${run + 1}: kill ${options.killWhenStoring ? `at the first stored file (${outcome.ms} ms)` : `at ${at} ms`} → ${outcome.signal === "SIGKILL" ? "killed" : `finished (exit ${outcome.code})`}; partial editions ${broken}, unreferenced files for the next import to remove ${left}`,
       );
     }
+    // A killed import's files can only be removed by someone else: the next import does it (lib/import/staging.ts).
+    const next = await crashBundle("2040-12-31", 1);
+    writeFileSync(path.join(work, "next.zip"), next.zip);
+    const after = await importOnce(path.join(work, "next.zip"), env, null);
+    if (after.code !== 0) throw new Error(`the import after the kills failed:\n${after.output}`);
+    const orphans = await orphanFiles(databaseUrl, storageDir);
     return {
       part,
       figures: [
         figure(part, "runs killed / finished first", `${killed} / ${finished}`),
+        figure(part, "kills that left files for the next import to remove", killedLeavingFiles),
         figure(part, "partial editions", partial, { max: 0 }),
-        figure(part, "orphan stored files", orphansSeen.size, { max: 0 }),
+        figure(part, "orphan stored files", orphans.length, { max: 0 }),
       ],
       notes: [
         `uncut import ${full.ms} ms (${pages} pages with images); kills uniformly in ${from}–${from + span} ms`,
-        ...(orphansSeen.size ? [`orphans, e.g. ${[...orphansSeen].slice(0, 3).join(", ")}`] : []),
+        "orphan stored files: files no row refers to once the next import has run",
+        ...(orphans.length ? [`orphans, e.g. ${orphans.slice(0, 3).join(", ")}`] : []),
       ],
     };
   } finally {

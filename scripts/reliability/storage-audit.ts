@@ -32,16 +32,21 @@ async function everything(client: pg.Client): Promise<string> {
   return texts.join("\n");
 }
 
+/** A deep-zoom file's set key (what a row holds): "p/tiles" for "p/tiles.dzi" and "p/tiles_files/0/0_0.webp". */
+function deepZoomKey(key: string): string | null {
+  return /^(.+)\.dzi$/.exec(key)?.[1] ?? /^(.+)_files\/\d+\/\d+_\d+\.\w+$/.exec(key)?.[1] ?? null;
+}
+
 export async function orphanFiles(databaseUrl: string, storageDir: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const text = await everything(client);
-    // staging/ holds an import's files until the transaction that records them moves them into place; what a
-    // killed import left there is removed when the next import starts (lib/import/import.ts removeAbandonedStaging).
+    // Files under staging/ count too: an import in progress has some there, but nothing may stay once the
+    // next import has removed what killed ones left (lib/import/staging.ts).
     return walk(storageDir)
       .map((file) => path.relative(storageDir, file).split(path.sep).join("/"))
-      .filter((key) => !key.startsWith("staging/") && !text.includes(key));
+      .filter((key) => !text.includes(deepZoomKey(key) ?? key));
   } finally {
     await client.end();
   }
