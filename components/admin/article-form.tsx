@@ -6,6 +6,7 @@ import { adminUrls } from "@/lib/admin/urls";
 import { Field, FormMessage, inputClass } from "./field";
 import { SubmitButton } from "./submit-button";
 import { useUnsavedChangesWarning } from "./unsaved-changes";
+import { useHydrated } from "./use-hydrated";
 
 const FIELDS: { name: keyof ArticleValues; label: string; hint?: string }[] = [
   { name: "kicker", label: "引题" },
@@ -34,6 +35,7 @@ export function ArticleForm({
   submitLabel?: string;
 }) {
   const [dirty, setDirty] = useState(false);
+  const hydrated = useHydrated();
   const body = useRef<HTMLTextAreaElement>(null);
   // Where the editor last had the cursor in the body; images go there (or at the end).
   const caret = useRef<number | null>(null);
@@ -51,7 +53,15 @@ export function ArticleForm({
   const baseVersion = state.conflict?.version ?? (state.values?.version ? Number(state.values.version) : version);
   const formKey = JSON.stringify(state.values ?? initial) + String(baseVersion);
   return (
-    <form action={formAction} className="space-y-4" noValidate onChange={() => setDirty(true)} key={formKey}>
+    <form
+      action={formAction}
+      className="space-y-4"
+      noValidate
+      onChange={() => setDirty(true)}
+      key={formKey}
+      // Tests (and scripts) wait for this before typing: text typed while React hydrates can be reset.
+      data-ready={hydrated ? "" : undefined}
+    >
       {Object.entries(hidden).map(([name, v]) => (
         <input key={name} type="hidden" name={name} value={v} />
       ))}

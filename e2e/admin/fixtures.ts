@@ -2,6 +2,7 @@
 // module under names unique per worker, signed in through the login form or
 // directly with a session cookie; a Prisma client to check what was stored.
 import { test as base, expect, type Page } from "@playwright/test";
+import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { createPrismaClient, type PrismaClient } from "../../lib/db/client";
 import { createSessionRecord, SESSION_COOKIE } from "../../lib/auth/sessions";
@@ -106,13 +107,20 @@ export async function e2ePublication(db: PrismaClient) {
   });
 }
 
-/** A date far from the seed's editions, unique per test run, e.g. "2031-03-07". */
-// One value for the whole Playwright run (set in playwright.config.ts): a worker restarted after a failure
-// must not pick a new day and collide with the dates earlier tests of the same run created.
+/**
+ * A date far from the seed's editions, unique to the calling test, its project and its retry, e.g. "4187-03-07".
+ * Derived from the test's identity (not a hand-picked offset, which two specs once shared), so a retry or a
+ * restarted worker never collides with an edition an earlier attempt created. `offsetDays` tells apart
+ * several dates one test needs. Dates stay within what the reader's URLs accept (1800–9999).
+ */
 const RUN_DAY = Number(process.env.E2E_RUN_DAY ?? Math.floor(Date.now() / 1000) % 3000);
+const SLOTS = 800_000;
 export function uniqueDate(offsetDays = 0): string {
-  const base = Date.UTC(2030, 0, 1) + (RUN_DAY + offsetDays) * 86_400_000;
-  return new Date(base).toISOString().slice(0, 10);
+  const info = base.info();
+  const identity = [RUN_DAY, info.project.name, ...info.titlePath, offsetDays].join("\u0000");
+  const slot = Number.parseInt(createHash("sha256").update(identity).digest("hex").slice(0, 12), 16) % SLOTS;
+  const day = slot * 3 + Math.min(info.retry, 2);
+  return new Date(Date.UTC(2030, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

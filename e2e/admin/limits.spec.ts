@@ -48,6 +48,7 @@ test("saving a 26 000-character paragraph keeps every character, split at its li
   });
   const url = `/admin/editions/${edition.id}/pages/${pageRow.id}/articles/${article.id}`;
   await page.goto(url);
+  await page.locator("form[data-ready]").waitFor();
   await page.getByLabel("正文").fill(LONG_REPORT);
   await page.getByRole("button", { name: "保存文章" }).click();
   await expect(page.getByRole("status")).toContainText("已保存");
@@ -79,6 +80,7 @@ test("a paragraph that cannot be split safely is refused with the limit named, a
     data: { pageId: pageRow.id, sortOrder: 1, title: "原标题", body: [{ type: "paragraph", text: "原文。" }] },
   });
   await page.goto(`/admin/editions/${edition.id}/pages/${pageRow.id}/articles/${article.id}`);
+  await page.locator("form[data-ready]").waitFor();
   await page.getByLabel("正文").fill(`第一段。\n\n第二段。\n\n${UNSPLITTABLE}`);
   await page.getByRole("button", { name: "保存文章" }).click();
   await expect(page.locator("#article-body-error")).toContainText("第3段超过 20000 字");
@@ -99,6 +101,7 @@ test("creating and pasting an article with a 26 000-character paragraph store al
   const { edition, page: pageRow } = await draftPage(db, 122);
   await page.goto(`/admin/editions/${edition.id}/pages/${pageRow.id}/articles/new`);
   await page.getByLabel("标题").fill("新建的长文");
+  await page.locator("form[data-ready]").waitFor();
   await page.getByLabel("正文").fill(LONG_REPORT);
   await page.getByRole("button", { name: "创建文章" }).click();
   await expect(page.getByRole("heading", { name: "编辑文章" })).toBeVisible();
@@ -132,6 +135,7 @@ test("a body as long as the form allows (450 000 characters, 1.35 MB) is saved a
     data: { pageId: pageRow.id, sortOrder: 1, title: "全文连载", body: [{ type: "paragraph", text: "导语。" }] },
   });
   await page.goto(`/admin/editions/${edition.id}/pages/${pageRow.id}/articles/${article.id}`);
+  await page.locator("form[data-ready]").waitFor();
   await page.getByLabel("正文").fill(BOOK_LENGTH);
   await page.getByRole("button", { name: "保存文章" }).click();
   await expect(page.getByRole("status")).toContainText("已保存");
@@ -162,6 +166,7 @@ test("a body over 500 000 characters is refused with the limit named; the text s
   });
   const tooLong = `${BOOK_LENGTH}\n\n${"超".repeat(60_000)}`; // 510 002 characters
   await page.goto(`/admin/editions/${edition.id}/pages/${pageRow.id}/articles/${article.id}`);
+  await page.locator("form[data-ready]").waitFor();
   await page.getByLabel("正文").fill(tooLong);
   await page.getByRole("button", { name: "保存文章" }).click();
   await expect(page.locator("#article-body-error")).toContainText("500000");

@@ -39,7 +39,8 @@ test.describe("search", () => {
     await expect(page).toHaveURL(new RegExp(`${articleUrl(latest.date, target.pageCode, target.position)}\\?q=`));
     // The title's words are marked in the opened article.
     await expect(page.locator("#main article mark[data-search-hit]").first()).toBeVisible();
-    await expect(page.getByRole("status")).toContainText("文中的搜索词已标出");
+    // The article page has two live regions (this banner and the share row's "已复制"): name the banner.
+    await expect(page.locator("[data-search-banner]")).toContainText("文中的搜索词已标出");
     await shot("search-article");
 
     await page.getByRole("link", { name: "在版面上查看" }).click();
