@@ -1,13 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE } from "./lib/auth/session-cookie";
-import { isMalformedPath } from "./lib/reading/urls";
 
-/** No reader or admin URL is this long; longer ones are answered as a plain 404. */
-const MAX_PATH = 200; // also in config.matcher below, which must be a literal
-
-// Over-long paths (only ever typos or probes) are rendered as the 404 of a
-// short path: Next.js would otherwise try to cache the 404 under a file name
-// longer than the file system allows, and log an error for each request.
+// Over-long and malformed paths never get here: server.mjs answers them with
+// the 404 page (lib/server/paths.mjs).
 //
 // Two things for the admin, before any rendering:
 // - visitors without a session cookie go straight to the login (an early,
@@ -16,9 +11,6 @@ const MAX_PATH = 200; // also in config.matcher below, which must be a literal
 //   editor to the login and then back to the same screen.
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname.length > MAX_PATH) return NextResponse.rewrite(new URL("/not-found", request.url));
-  // A broken percent-escape (/p/%zz, /%E4) can never name a page; Next.js would answer it with a bare 500.
-  if (isMalformedPath(pathname)) return NextResponse.rewrite(new URL("/not-found", request.url));
   const isLogin = pathname === "/admin/login";
   if (!isLogin && request.method === "GET" && pathname.startsWith("/admin") && !request.cookies.has(SESSION_COOKIE)) {
     const login = new URL("/admin/login", request.url);
@@ -30,4 +22,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers: requestHeaders } });
 }
 
-export const config = { matcher: ["/admin", "/admin/:path*", "/((?!_next/).{200,})", "/((?!_next/).*%.*)"] };
+export const config = { matcher: ["/admin", "/admin/:path*"] };

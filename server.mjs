@@ -15,6 +15,7 @@ import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import next from "next";
 import { CLIENT_IP_HEADER, clientAddress, trustedProxyHops } from "./lib/server/client-ip.mjs";
+import { isUnroutablePath } from "./lib/server/paths.mjs";
 import { NonceRewriter, baseHeaders, pageCsp, readerFrameAncestors } from "./lib/server/security-headers.mjs";
 
 const compression = createRequire(import.meta.url)("next/dist/compiled/compression");
@@ -110,6 +111,9 @@ const server = createServer((req, res) => {
   req.headers["x-forwarded-for"] = client;
   if (hops === 0) for (const name of FORWARDING) delete req.headers[name];
   const pathname = (req.url ?? "/").split("?")[0];
+  // Answered as the 404 page, rendered in this process (a rewrite in proxy.ts to an absolute URL made Next.js
+  // fetch the page from itself over HTTP: the HTML came back with two nonces per script and never rendered).
+  if (isUnroutablePath(pathname)) req.url = "/not-found";
   for (const [name, value] of Object.entries(baseHeaders({ pathname, production: !dev, readerFrames })))
     res.setHeader(name, value);
   // Compression wraps the response first, so the nonce is written before the body is compressed.

@@ -86,15 +86,8 @@ export function decodeSegment(segment: string, maxLength = 200): string | null {
   }
 }
 
-/** A path with a percent-escape that does not decode (or decodes to NUL): no route can match it. */
-export function isMalformedPath(pathname: string): boolean {
-  if (!pathname.includes("%")) return false;
-  try {
-    return decodeURIComponent(pathname).includes("\0");
-  } catch {
-    return true;
-  }
-}
+/** A path with a percent-escape that does not decode (or decodes to NUL); the rule lives with server.mjs. */
+export { isMalformedPath } from "../server/paths.mjs";
 
 /** Reads the article segment: "3" is canonical, "03" is understood (redirect), anything else is null. */
 export function parseUrlArticleNumber(segment: string): { position: number; canonical: boolean } | null {

@@ -1,0 +1,3 @@
+export const MAX_PATH: number;
+export function isMalformedPath(pathname: string): boolean;
+export function isUnroutablePath(pathname: string): boolean;
