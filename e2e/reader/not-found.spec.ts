@@ -29,6 +29,7 @@ test.describe("not found and bad input", () => {
       `/${"9".repeat(4000)}`,
       "/archive/2026-13",
       "/p/no-such-paper/2026-01-01/a01",
+      "/p/no-such-paper/search?q=%E6%B5%B7%E5%9F%8E",
     ];
     for (const url of bad) {
       const response = await page.goto(url);

@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import type { Metadata } from "next";
 import { renderSearch } from "../../../_routes/views";
+import { resolvePublication } from "../../../_routes/resolve";
 
 type Props = {
   params: Promise<{ publication: string }>;
@@ -9,15 +10,21 @@ type Props = {
 
 export const metadata: Metadata = { title: "搜索", robots: { index: false, follow: true } };
 
-async function Results({ params, searchParams }: Props) {
-  const [{ publication }, query] = await Promise.all([params, searchParams]);
-  return renderSearch(publication, query);
+export async function generateStaticParams() {
+  return [{ publication: "_" }];
 }
 
-export default function SearchRoute(props: Props) {
+async function Results({ publication, searchParams }: { publication: string } & Pick<Props, "searchParams">) {
+  return renderSearch(publication, await searchParams);
+}
+
+export default async function SearchRoute({ params, searchParams }: Props) {
+  const { publication } = await params;
+  // An unknown paper is a 404 before the results stream (inside Suspense the status is already 200).
+  await resolvePublication(publication, "/search");
   return (
     <Suspense fallback={<p className="p-8 text-center">正在搜索…</p>}>
-      <Results {...props} />
+      <Results publication={publication} searchParams={searchParams} />
     </Suspense>
   );
 }
