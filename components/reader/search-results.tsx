@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatChineseDate } from "@/lib/reading/dates";
 import type { Segment } from "@/lib/search/highlight";
 import { searchQueryString, type SearchParams } from "@/lib/search/params";
+import { SEARCH_LIMITS } from "@/lib/search/query";
 import type { SearchHit, SearchOutcome } from "@/lib/search/search";
 import { RememberSearch } from "./search-highlights";
 
@@ -135,7 +136,11 @@ export function SearchResults({
     <section aria-labelledby="results-heading" className="space-y-4">
       <RememberSearch />
       <h2 id="results-heading" className="text-lg font-bold" aria-live="polite">
-        {outcome.total ? `找到 ${outcome.total} 篇文章` : "没有找到相关文章"}
+        {outcome.more
+          ? `找到超过 ${SEARCH_LIMITS.ranked} 篇文章`
+          : outcome.total
+            ? `找到 ${outcome.total} 篇文章`
+            : "没有找到相关文章"}
         {outcome.total > 0 && outcome.pages > 1 && (
           <span className="ml-2 text-sm font-normal text-neutral-700 dark:text-neutral-300">
             第 {outcome.page} / {outcome.pages} 页
@@ -148,6 +153,12 @@ export function SearchResults({
         </p>
       )}
       {outcome.total === 0 && <p>换个说法，或者少用几个词、去掉筛选条件再试。</p>}
+      {outcome.more && (
+        <p className="text-sm text-neutral-700 dark:text-neutral-300">
+          结果很多：这里列出最新的 {SEARCH_LIMITS.ranked}{" "}
+          篇，按所选方式排序。加上日期、版名或更多字词可以找到更早的文章。
+        </p>
+      )}
       <ol className="space-y-5" data-testid="search-results">
         {outcome.hits.map((hit) => {
           const href = links(hit);

@@ -226,7 +226,11 @@ export const openApiDocument = {
       }),
       SearchResults: object({
         query: string,
-        total: integer,
+        total: { ...integer, description: "找到的文章数；more 为 true 时表示“至少这么多”" },
+        more: {
+          type: "boolean",
+          description: `超过 ${SEARCH_LIMITS.ranked} 篇时为 true：只列出最新的 ${SEARCH_LIMITS.ranked} 篇（按所选方式排序）`,
+        },
         page: integer,
         pages: integer,
         perPage: integer,

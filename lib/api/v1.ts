@@ -211,6 +211,7 @@ export async function searchJson(query: URLSearchParams) {
   return {
     query: params.q,
     total: outcome.total,
+    more: outcome.more,
     page: outcome.page,
     pages: outcome.pages,
     perPage: SEARCH_LIMITS.perPage,

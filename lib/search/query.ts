@@ -12,6 +12,11 @@ export const SEARCH_LIMITS = {
   perPage: 20,
   /** Result pages a reader can go through (deep offsets cost the database more than they help). */
   pages: 50,
+  /**
+   * Matches ranked at most (= pages × perPage): a term matched by more is ranked among its newest this many
+   * (lib/search/search.ts), and the count says "more than".
+   */
+  ranked: 1000,
 } as const;
 
 export type SearchField = "all" | "title" | "byline";

@@ -164,3 +164,44 @@ test("an article as long as the limits allow (450 000 characters) is saved and f
   await article(pages[0].id, 1, { title: "超长连载", body: `长篇开头${text}` });
   assert.ok((await titles("长篇开头")).includes("超长连载"));
 });
+
+test("a term matched more often than is ranked: ranked among its newest matches, counted as 'more than'", async () => {
+  // Its own paper, so the window is measured from this paper's newest edition.
+  const paper = await db.prisma.publication.create({ data: { slug: "w", name: "窗口晚报" } });
+  const dates = ["2010-01-04", "2011-06-01", "2012-03-01", "2012-03-10", "2012-03-20"];
+  for (const [index, date] of dates.entries()) {
+    const row = await db.prisma.edition.create({
+      data: {
+        publicationId: paper.id,
+        issueDate: new Date(`${date}T00:00:00Z`),
+        issueNumber: index + 1,
+        status: "PUBLISHED",
+      },
+    });
+    const page = await db.prisma.page.create({ data: { editionId: row.id, sortOrder: 1, code: "A01", name: "要闻" } });
+    // The oldest has the term in its title: the best match, but outside the newest window.
+    const title = index === 0 ? "灯塔守望者" : `海边小事${index}`;
+    await article(page.id, 1, { title, body: index === 0 ? "" : "岛上的灯塔守望者又过了一年。" });
+  }
+  const capped = await search(db.prisma, readSearchParams({ q: "灯塔守望", pub: "w" }), { ranked: 3 });
+  assert.ok(capped.ok);
+  assert.equal(capped.more, true);
+  assert.equal(capped.total, 4, "the count stops at ranked + 1");
+  assert.deepEqual(capped.hits.map((hit) => hit.issueDate).sort(), ["2012-03-01", "2012-03-10", "2012-03-20"]);
+  const byDate = await search(db.prisma, readSearchParams({ q: "灯塔守望", pub: "w", sort: "date" }), { ranked: 3 });
+  assert.ok(byDate.ok);
+  assert.deepEqual(
+    byDate.hits.map((hit) => hit.issueDate),
+    ["2012-03-20", "2012-03-10", "2012-03-01"],
+  );
+
+  const whole = await search(db.prisma, readSearchParams({ q: "灯塔守望", pub: "w" }), { ranked: 10 });
+  assert.ok(whole.ok);
+  assert.equal(whole.more, false);
+  assert.equal(whole.total, 5);
+  assert.equal(whole.hits[0].title, "灯塔守望者", "ranked whole, the title match comes first");
+  // A window that would reach past the oldest edition is no window: all four newer ones plus the oldest.
+  const wide = await search(db.prisma, readSearchParams({ q: "灯塔守望", pub: "w" }), { ranked: 4 });
+  assert.ok(wide.ok);
+  assert.equal(wide.hits.length, 4, "the window grows until it holds 4 matches");
+});
