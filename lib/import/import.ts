@@ -8,7 +8,7 @@ import path from "node:path";
 import type { z } from "zod";
 import type { PrismaClient } from "../db/client";
 import { prepareBody, type BodyBlock } from "../content";
-import { isDbError } from "../db/errors";
+import { classifyDbError, isDbError } from "../db/errors";
 import { dbDate } from "../reading/dates";
 import { validateContinuationLink, type LinkCandidate } from "../continuation-links";
 import { storePageImage, type StoredPageImage } from "../page-image";
@@ -273,6 +273,9 @@ export async function importBundle(
     const images = stored();
     result = await prisma.$transaction(
       async (tx) => {
+        // A lock held elsewhere (a long edit, a migration) must not keep the import past its limit:
+        // PostgreSQL cancels a statement that would (57014), and Prisma's own timeout cannot while one waits.
+        await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${Math.max(1, Math.ceil(deadline.at - Date.now()))}`);
         const edition = await tx.edition.create({
           data: {
             publicationId,
@@ -335,8 +338,9 @@ export async function importBundle(
     );
   } catch (error) {
     await discard().catch(() => undefined);
-    // Prisma's "transaction already closed" (P2028): the transaction ran past the time left.
-    if ((error as { code?: unknown } | null)?.code === "P2028") throw new ImportTimeout(limitMs);
+    // Prisma's "transaction already closed" (P2028) or a cancelled statement: the transaction ran past the time left.
+    if ((error as { code?: unknown } | null)?.code === "P2028" || classifyDbError(error)?.sqlState === "57014")
+      throw new ImportTimeout(limitMs);
     if (isDbError(error, "unique", "editions_publication_id_issue_date_key"))
       return {
         ok: false,
