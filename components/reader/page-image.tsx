@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { regionStyle } from "@/lib/regions";
+import { PagePicture } from "./page-picture";
 import { PageZoom } from "./page-zoom";
 import { articleHref, pageHref } from "@/lib/reading/urls";
 import type { PageImage as PageImageData, PageSummary } from "@/lib/reading/types";
@@ -22,7 +23,7 @@ export function PageImage({
   clips?: boolean;
 }) {
   const img = (
-    <img
+    <PagePicture
       src={image.src}
       srcSet={image.srcSet}
       sizes="(min-width: 1024px) 56rem, 100vw"

@@ -97,6 +97,32 @@ test.describe("page view (版面)", () => {
     await expect(page).toHaveURL(pageUrl(latest.date, latest.pages.at(-2)!.code));
   });
 
+  test("prefetching the neighbouring pages does not download their page images", async ({ page, latest }) => {
+    const [previous, current, next] = latest.pages;
+    const images: string[] = [];
+    page.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith("/media/pages/")) images.push(path);
+    });
+    // Next.js prefetches 下一版 once the view is idle; wait for that prefetch's page segment to arrive.
+    const prefetched = page.waitForResponse(
+      (response) =>
+        response.url().includes(`${pageUrl(latest.date, next.code)}?_rsc`) &&
+        (response.request().headers()["next-router-segment-prefetch"] ?? "").includes("__PAGE__"),
+    );
+    await page.goto(pageUrl(latest.date, current.code));
+    await (await prefetched).finished();
+    await page.waitForLoadState("networkidle");
+    const own = `/media/pages/${latest.date}/${current.code.toLowerCase()}-`;
+    expect(images.filter((path) => path.startsWith(own)).length, "the page's own image").toBeGreaterThan(0);
+    // React turns every <img> a server component renders into a preload hint in the prefetched
+    // payload; a phone then downloaded 上一版's and 下一版's full images (≈ 250 KB each) it never showed.
+    expect(
+      images.filter((path) => !path.startsWith(own)),
+      `images of pages other than ${current.code} (previous ${previous.code}, next ${next.code})`,
+    ).toEqual([]);
+  });
+
   test("the page list in the title navigation opens any page", async ({ page, latest, shot }) => {
     const last = latest.pages.at(-1)!;
     await page.goto(pageUrl(latest.date, "a01"));
