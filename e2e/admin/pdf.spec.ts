@@ -66,6 +66,10 @@ test("an editor uploads a page PDF, accepts the proposed region of a pasted arti
   expect(stored.text).not.toBeNull();
   // Nothing is entered yet: both printed articles are 漏标.
   await expect(page.getByRole("heading", { name: /漏标：版面上有 \d+ 段文字/ })).toBeVisible();
+  // A 漏标 line (a whole printed article, truncated) must not widen the screen beyond the viewport (it did on phones).
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    page.viewportSize()!.width,
+  );
 
   // The first article, pasted as the layout system's text (line breaks and full-width spaces differ from print).
   await page.getByRole("link", { name: "粘贴文章" }).click();

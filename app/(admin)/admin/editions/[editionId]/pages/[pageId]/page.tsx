@@ -40,8 +40,10 @@ export default async function PageRoute({
         <StatusBadge status={page.editionStatus} />
       </div>
       <Notice code={notice} />
-      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
-        <section aria-labelledby="regions-heading" className="space-y-3">
+      {/* min-w-0: a grid item is as wide as its longest unbreakable line by default, and a 漏标 line is a whole
+          printed article (truncated with an ellipsis); without it the page overflowed a phone's screen. */}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <section aria-labelledby="regions-heading" className="min-w-0 space-y-3">
           <h2 id="regions-heading" className="text-xl font-bold">
             版面图与文章区域
           </h2>
@@ -69,7 +71,7 @@ export default async function PageRoute({
             </p>
           )}
         </section>
-        <aside className="space-y-4">
+        <aside className="min-w-0 space-y-4">
           <PageImageUpload pageId={page.id} hasImage={Boolean(page.image)} />
           {page.pdfKey ? (
             <p className="text-sm text-neutral-700">
