@@ -88,6 +88,7 @@ export function ImportUpload() {
             {result.pages.map((page) => (
               <li key={page.code}>
                 第 {page.code} 版「{page.name}」：{page.articles} 篇文章{page.image ? "" : "，无版面图"}
+                {page.pdf ? "，含本版PDF" : ""}
               </li>
             ))}
           </ul>

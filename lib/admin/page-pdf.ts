@@ -7,12 +7,11 @@
 import { fileTypeFromBuffer } from "file-type";
 import type { PrismaClient } from "../db/client";
 import { nextPageCode } from "../reading/page-codes";
-import { PdfError } from "../pdf/limits";
 import type { Stage } from "../pdf/process";
-import { runPdfJob } from "../pdf/run";
-import { getFile, putFile, removeFolder } from "../storage";
+import { getFile, removeFolder } from "../storage";
 import { addPage } from "./pages";
 import { commitPageImage, pageFolder, type UploadResult } from "./page-upload";
+import { inspectPagePdf, renderPagePdf, splitPagePdf } from "./page-pdf-files";
 import { UploadError } from "./upload-error";
 
 export type PdfProgress = (event: { stage: Stage; page: number; pages: number }) => void;
@@ -21,16 +20,6 @@ export type PdfProgress = (event: { stage: Stage; page: number; pages: number })
 export async function isPdf(bytes: Uint8Array): Promise<boolean> {
   if (Buffer.from(bytes.subarray(0, 1024)).toString("latin1").includes("%PDF-")) return true;
   return (await fileTypeFromBuffer(bytes))?.mime === "application/pdf";
-}
-
-/** A PdfError becomes the UploadError the admin routes answer with (a clear message and a 4xx status). */
-async function asUpload<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof PdfError) throw new UploadError(error.message, error.status);
-    throw error;
-  }
 }
 
 export type PdfUploadResult = UploadResult & {
@@ -62,21 +51,19 @@ async function renderInto(
 ): Promise<UploadResult & { imageOnly: boolean; missingFonts: string[] }> {
   const folder = pageFolder(editionId, pageId);
   try {
-    const rendered = await asUpload(() => runPdfJob("render", pdf, { page: index, prefix: folder, onStage }));
-    const key = `${folder}/page.pdf`;
-    await putFile(key, pdf);
+    const rendered = await renderPagePdf(pdf, folder, { index, onStage });
     const result = await commitPageImage(prisma, pageId, userId, {
-      stored: rendered.image,
+      stored: rendered.stored,
       folder,
       label: "PDF 版面",
-      pdf: { key, textLayer: rendered.textLayer, missingFonts: rendered.missingFonts },
+      pdf: rendered.pdf,
     });
-    let message = result.message;
-    if (!rendered.textLayer) message += "这个 PDF 没有文字层（可能是扫描件）：版面图已生成，文章区域需要手工框出。";
-    if (rendered.missingFonts.length) {
-      message += `PDF 使用了未嵌入的字体（${rendered.missingFonts.join("、")}），版面图上的这些文字可能用替代字形显示。`;
-    }
-    return { ...result, message, imageOnly: !rendered.textLayer, missingFonts: rendered.missingFonts };
+    return {
+      ...result,
+      message: result.message + rendered.notes.join(""),
+      imageOnly: !rendered.pdf.textLayer,
+      missingFonts: rendered.pdf.missingFonts,
+    };
   } catch (error) {
     await removeFolder(folder).catch(() => undefined);
     throw error;
@@ -96,7 +83,7 @@ export async function uploadPagePdf(
 ): Promise<PdfUploadResult> {
   const page = await prisma.page.findUnique({ where: { id: pageId }, select: { id: true, editionId: true } });
   if (!page) throw new UploadError("版面不存在。", 404);
-  const info = await asUpload(() => runPdfJob("inspect", bytes));
+  const info = await inspectPagePdf(bytes);
   const progress = options.onProgress ?? (() => undefined);
   if (info.pageCount === 1) {
     const result = await renderInto(prisma, pageId, page.editionId, userId, bytes, 0, (stage) =>
@@ -108,7 +95,7 @@ export async function uploadPagePdf(
 
   // Each page is stored as a one-page PDF (the 本版PDF readers download), then rendered from it.
   const splitFolder = pageFolder(page.editionId, pageId);
-  const keys = await asUpload(() => runPdfJob("split", bytes, { prefix: splitFolder }));
+  const keys = await splitPagePdf(bytes, splitFolder);
   try {
     const first = await getFile(keys[0]);
     if (!first) throw new UploadError("拆分 PDF 失败，请重试。", 500);

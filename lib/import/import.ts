@@ -15,6 +15,8 @@ import { storePageImage, type StoredPageImage } from "../page-image";
 import { storagePath } from "../storage";
 import { audit } from "../admin/audit";
 import { UploadError, checkPageImage } from "../admin/page-upload";
+import { inspectPagePdf, keepPagePdf, renderPagePdf, type PagePdf } from "../admin/page-pdf-files";
+import { PDF_LIMITS } from "../pdf/limits";
 import { BundleError, isSafeEntryName, type Bundle, type Problem } from "./bundle";
 import { manifestSchema, type Manifest } from "./manifest";
 import { beginStaging, removeAbandonedStaging } from "./staging";
@@ -25,7 +27,7 @@ export type ImportResult =
       editionId: number;
       date: string;
       status: "DRAFT" | "PUBLISHED";
-      pages: { code: string; name: string; articles: number; image: boolean }[];
+      pages: { code: string; name: string; articles: number; image: boolean; pdf: boolean }[];
       links: number;
       /** What the editor should know, e.g. a paragraph over the limit that was split. */
       notes: string[];
@@ -99,13 +101,15 @@ export async function parseManifest(bundle: Bundle): Promise<{ manifest: Manifes
     // Report missing files too, so one round of fixes can address everything.
     const pages = (json as { pages?: unknown } | null)?.pages;
     if (Array.isArray(pages)) {
-      pages.forEach((page: { code?: unknown; image?: unknown } | null, index) => {
-        const image = page?.image;
-        if (typeof image === "string" && isSafeEntryName(image) && !bundle.paths.has(image)) {
-          problems.push({
-            place: `manifest.json › pages[${index}]${typeof page?.code === "string" ? `（${page.code}）` : ""} › image`,
-            message: `包中没有文件 ${image}`,
-          });
+      pages.forEach((page: { code?: unknown; image?: unknown; pdf?: unknown } | null, index) => {
+        for (const field of ["image", "pdf"] as const) {
+          const file = page?.[field];
+          if (typeof file === "string" && isSafeEntryName(file) && !bundle.paths.has(file)) {
+            problems.push({
+              place: `manifest.json › pages[${index}]${typeof page?.code === "string" ? `（${page.code}）` : ""} › ${field}`,
+              message: `包中没有文件 ${file}`,
+            });
+          }
         }
       });
     }
@@ -133,6 +137,28 @@ function prepareBodies(manifest: Manifest) {
     }
   }
   return { bodies, problems, notes };
+}
+
+/** How far a page image's proportions may differ from its PDF page's before the PDF's text no longer fits it. */
+const ASPECT_TOLERANCE = 0.02;
+
+/**
+ * What is wrong with a page's PDF in a bundle, or null: it must open (the
+ * upload's checks: encrypted, broken, too large…), have exactly one page, and
+ * have the proportions of the page's `image` when there is one.
+ */
+async function checkPagePdf(pdf: Buffer, image: { width: number; height: number } | null): Promise<string | null> {
+  const info = await inspectPagePdf(pdf);
+  if (info.pageCount !== 1)
+    return `这个 PDF 有 ${info.pageCount} 页，而一个版只能有一页 PDF（本版PDF）：请在排版系统中按版导出，每个版的 pdf 写在 manifest 里它自己的版下。`;
+  const [size] = info.pages;
+  if (image) {
+    const pdfAspect = size.widthMm / size.heightMm;
+    const imageAspect = image.width / image.height;
+    if (Math.abs(imageAspect / pdfAspect - 1) > ASPECT_TOLERANCE)
+      return `PDF 页面（${size.widthMm} × ${size.heightMm} 毫米）与版面图（${image.width}×${image.height}）的比例不同，PDF 的文字位置对不上版面图：去掉 image（由 PDF 生成版面图），或换成同一版的版面图。`;
+  }
+  return null;
 }
 
 /** Checks a bundle against the manifest rules, the files and the database; stores nothing. */
@@ -178,17 +204,33 @@ export async function checkBundle(
         message: `版号 ${page.code} 与 pages[${codes.get(key)}] 重复（不区分大小写）`,
       });
     codes.set(key, pageIndex);
+    let imageSize: { width: number; height: number } | null = null;
     if (page.image) {
       checkTime(deadline);
       if (!bundle.paths.has(page.image))
         problems.push({ place: `${place} › image`, message: `包中没有文件 ${page.image}` });
       else {
         try {
-          await checkPageImage((await bundle.read(page.image))!);
+          imageSize = await checkPageImage((await bundle.read(page.image))!);
         } catch (error) {
           if (error instanceof BundleError) problems.push(...error.problems);
           else if (error instanceof UploadError)
             problems.push({ place: `${page.image}（${place}）`, message: error.message });
+          else throw error;
+        }
+      }
+    }
+    if (page.pdf) {
+      checkTime(deadline);
+      if (!bundle.paths.has(page.pdf)) problems.push({ place: `${place} › pdf`, message: `包中没有文件 ${page.pdf}` });
+      else {
+        try {
+          const problem = await checkPagePdf((await bundle.read(page.pdf))!, imageSize);
+          if (problem) problems.push({ place: `${page.pdf}（${place}）`, message: problem });
+        } catch (error) {
+          if (error instanceof BundleError) problems.push(...error.problems);
+          else if (error instanceof UploadError)
+            problems.push({ place: `${page.pdf}（${place}）`, message: error.message });
           else throw error;
         }
       }
@@ -251,9 +293,9 @@ export async function importBundle(
   const { bodies, notes } = prepareBodies(manifest);
 
   await removeAbandonedStaging(prisma, IMPORT_TIMEOUT_MS + 60_000);
-  const staged: (StoredPageImage | null)[] = [];
+  const staged: { image: StoredPageImage | null; pdf: PagePdf | null }[] = [];
   const batch = randomBytes(6).toString("hex");
-  // Images are made under staging/ and moved (one rename) to their folder in the transaction that
+  // Images and PDFs are made under staging/ and moved (one rename) to their folder in the transaction that
   // records them; what a killed import left is found by its note and removed by a later import.
   const {
     folder: staging,
@@ -261,16 +303,52 @@ export async function importBundle(
     committed,
     discard,
   } = await beginStaging(batch, `pages/import-${manifest.date}-${batch}`);
-  const stored = () => staged.map((image) => (image ? moveKeys(image, staging, final) : null));
+  const stored = () =>
+    staged.map(({ image, pdf }) => ({
+      image: image ? moveKeys(image, staging, final) : null,
+      pdf: pdf ? { ...pdf, key: moveKey(pdf.key, staging, final) } : null,
+    }));
   let result: { editionId: number; links: number };
   try {
+    const renderProblems: Problem[] = [];
     for (const [index, page] of manifest.pages.entries()) {
       checkTime(deadline);
+      const folder = `${staging}/p${index + 1}`;
       const file = page.image ? await bundle.read(page.image) : null;
       const extension = file ? (await checkPageImage(file)).extension : "";
-      staged.push(file ? await storePageImage(file, `${staging}/p${index + 1}`, extension) : null);
+      let image: StoredPageImage | null = file ? await storePageImage(file, folder, extension) : null;
+      let pdf: PagePdf | null = null;
+      if (page.pdf) {
+        // The same path as the page screen's PDF upload (lib/admin/page-pdf.ts), within the import's time.
+        const bytes = (await bundle.read(page.pdf))!;
+        const timeoutMs = Math.max(1, Math.min(PDF_LIMITS.pageTimeoutMs, deadline.at - Date.now()));
+        const place = `manifest.json › pages[${index}]（${page.code}） › pdf`;
+        try {
+          let made: { pdf: PagePdf; notes: string[] };
+          if (image) made = await keepPagePdf(bytes, folder, { timeoutMs });
+          else {
+            const rendered = await renderPagePdf(bytes, folder, { timeoutMs });
+            image = rendered.stored;
+            made = rendered;
+          }
+          pdf = made.pdf;
+          for (const note of made.notes) notes.push(`${place}：${note}`);
+        } catch (error) {
+          if (!(error instanceof UploadError)) throw error;
+          checkTime(deadline);
+          renderProblems.push({
+            place: `${page.pdf}（manifest.json › pages[${index}]（${page.code}））`,
+            message: error.message,
+          });
+        }
+      }
+      staged.push({ image, pdf });
     }
-    const images = stored();
+    if (renderProblems.length) {
+      await discard().catch(() => undefined);
+      return { ok: false, problems: renderProblems };
+    }
+    const pages = stored();
     result = await prisma.$transaction(
       async (tx) => {
         // A lock held elsewhere (a long edit, a migration) must not keep the import past its limit:
@@ -288,7 +366,7 @@ export async function importBundle(
         const idsByRef = new Map<string, number>();
         const pending: { articleId: number; next: string }[] = [];
         for (const [pageIndex, page] of manifest.pages.entries()) {
-          const image = images[pageIndex];
+          const { image, pdf } = pages[pageIndex];
           const created = await tx.page.create({
             data: {
               editionId: edition.id,
@@ -296,6 +374,14 @@ export async function importBundle(
               name: page.name,
               sortOrder: pageIndex + 1,
               ...(image ?? {}),
+              ...(pdf
+                ? {
+                    pdfKey: pdf.key,
+                    ...(pdf.textLayer
+                      ? { text: { create: { layer: pdf.textLayer, missingFonts: pdf.missingFonts } } }
+                      : {}),
+                  }
+                : {}),
             },
           });
           for (const [articleIndex, article] of page.articles.entries()) {
@@ -327,7 +413,7 @@ export async function importBundle(
         });
         // Last before the commit. Killed between this rename and the commit, the note tells a later import
         // where the files went, and no page refers to them: they are removed then.
-        if (images.some(Boolean)) {
+        if (staged.some((page) => page.image || page.pdf)) {
           checkTime(deadline);
           await mkdir(path.dirname(storagePath(final)), { recursive: true });
           await rename(storagePath(staging), storagePath(final));
@@ -359,16 +445,22 @@ export async function importBundle(
       code: page.code,
       name: page.name,
       articles: page.articles.length,
-      image: Boolean(staged[index]),
+      image: Boolean(staged[index].image),
+      pdf: Boolean(staged[index].pdf),
     })),
     links: result.links,
     notes,
   };
 }
 
+/** A storage key moved from one folder prefix to another. */
+function moveKey(key: string, from: string, to: string): string {
+  return key.startsWith(`${from}/`) ? `${to}/${key.slice(from.length + 1)}` : key;
+}
+
 /** A stored image's keys moved from one folder prefix to another. */
 function moveKeys(image: StoredPageImage, from: string, to: string): StoredPageImage {
-  const move = (key: string) => (key.startsWith(`${from}/`) ? `${to}/${key.slice(from.length + 1)}` : key);
+  const move = (key: string) => moveKey(key, from, to);
   return {
     ...image,
     imageKey: move(image.imageKey),
@@ -387,7 +479,7 @@ export function formatReport(result: ImportResult): string {
     `已导入 ${result.date}（期次 #${result.editionId}，${result.status === "PUBLISHED" ? "已发布" : "草稿"}）：`,
     ...result.pages.map(
       (page) =>
-        `  - 第 ${page.code} 版「${page.name}」：${page.articles} 篇文章${page.image ? "，含版面图" : "，无版面图"}`,
+        `  - 第 ${page.code} 版「${page.name}」：${page.articles} 篇文章${page.image ? "，含版面图" : "，无版面图"}${page.pdf ? "和本版PDF" : ""}`,
     ),
     `  转版链接 ${result.links} 个`,
     ...result.notes.map((note) => `  注意：${note}`),

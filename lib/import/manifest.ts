@@ -1,6 +1,6 @@
 // The edition bundle's manifest (manifest.json at the root of the ZIP or
-// folder), documented in docs/admin.md. Page images are files in the bundle,
-// named by relative path.
+// folder), documented in docs/admin.md. Page images and page PDFs are files in
+// the bundle, named by relative path.
 import { regionSchema } from "../content";
 import {
   bylineField,
@@ -54,6 +54,8 @@ export const manifestPageSchema = z.object({
   code: pageCodeField,
   name: pageNameField,
   image: relativePath.optional(),
+  /** The page's one-page PDF (本版PDF): rendered into the page image when there is no `image`, its text read either way. */
+  pdf: relativePath.optional(),
   articles: z.array(manifestArticleSchema).max(200).default([]),
 });
 

@@ -120,10 +120,30 @@ export async function renderPdfPage(
       return storeRenderedPage(rgba, target.width, target.height, prefix);
     });
     onStage("text");
-    const { chars, missingFonts } = doc.pageText(index);
-    const layer = buildTextLayer(chars, size.width, size.height);
-    const textLayer = printedCharacters(layer) >= PDF_LIMITS.minTextChars ? layer : null;
-    return { image, dpi: target.dpi, textLayer, missingFonts };
+    return { image, dpi: target.dpi, ...readText(doc, index) };
+  } finally {
+    doc.close();
+  }
+}
+
+/** Page `index`'s text layer (null: too little text, a scan) and the fonts it names without embedding them. */
+function readText(doc: PdfDocument, index: number): Pick<RenderedPdfPage, "textLayer" | "missingFonts"> {
+  const size = doc.pageSize(index);
+  const { chars, missingFonts } = doc.pageText(index);
+  const layer = buildTextLayer(chars, size.width, size.height);
+  return { textLayer: printedCharacters(layer) >= PDF_LIMITS.minTextChars ? layer : null, missingFonts };
+}
+
+export type PdfPageText = Pick<RenderedPdfPage, "textLayer" | "missingFonts">;
+
+/** Page `index`'s text without rendering it: for a page whose image comes from elsewhere (the bundle import). */
+export async function readPdfPageText(bytes: Uint8Array, index: number): Promise<PdfPageText> {
+  const doc = await openPdf(bytes);
+  try {
+    if (index < 0 || index >= doc.pageCount()) throw new PdfError(`PDF 没有第 ${index + 1} 页。`, 422);
+    const size = doc.pageSize(index);
+    checkSize(index, size.width, size.height);
+    return readText(doc, index);
   } finally {
     doc.close();
   }

@@ -4,14 +4,15 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { PDF_LIMITS, PdfError } from "./limits";
-import type { PdfInfo, RenderedPdfPage, Stage } from "./process";
+import type { PdfInfo, PdfPageText, RenderedPdfPage, Stage } from "./process";
 
 export type PdfJob =
   | { kind: "inspect"; bytes: ArrayBuffer }
   | { kind: "split"; bytes: ArrayBuffer; prefix: string }
+  | { kind: "text"; bytes: ArrayBuffer; page: number }
   | { kind: "render"; bytes: ArrayBuffer; page: number; prefix: string; dpi?: number };
 
-type Results = { inspect: PdfInfo; split: string[]; render: RenderedPdfPage };
+type Results = { inspect: PdfInfo; split: string[]; text: PdfPageText; render: RenderedPdfPage };
 
 export type WorkerMessage =
   | { type: "stage"; stage: Stage }

@@ -4,7 +4,7 @@
 // server. The seed reuses threads for its trusted sample pages.
 import { parentPort } from "node:worker_threads";
 import { PdfError } from "./limits";
-import { inspectPdf, renderPdfPage, splitPdf } from "./process";
+import { inspectPdf, readPdfPageText, renderPdfPage, splitPdf } from "./process";
 import type { PdfJob, WorkerMessage } from "./run";
 
 const port = parentPort;
@@ -19,7 +19,9 @@ port.on("message", async (job: PdfJob) => {
         ? await inspectPdf(bytes)
         : job.kind === "split"
           ? await splitPdf(bytes, job.prefix)
-          : await renderPdfPage(bytes, job.page, job.prefix, (stage) => send({ type: "stage", stage }), job.dpi);
+          : job.kind === "text"
+            ? await readPdfPageText(bytes, job.page)
+            : await renderPdfPage(bytes, job.page, job.prefix, (stage) => send({ type: "stage", stage }), job.dpi);
     send({ type: "done", result });
   } catch (error) {
     if (error instanceof PdfError) send({ type: "failed", message: error.message, status: error.status });
