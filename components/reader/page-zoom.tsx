@@ -6,8 +6,9 @@ import { ZOOM_EVENT, type ZoomCommand } from "./page-zoom-event";
 import { clipFromFractions, clipSegment } from "@/lib/reading/clips";
 
 const DOUBLE_TAP_MS = 300;
+// Opaque: over the zoomed page, a see-through button shows the print behind its label (and a disabled one faded into it).
 const button =
-  "min-h-11 min-w-11 rounded bg-white/90 px-2 text-lg leading-none shadow ring-1 ring-neutral-300 hover:bg-white focus-visible:outline-3 focus-visible:outline-blue-600 disabled:opacity-40 dark:bg-neutral-800/90 dark:ring-neutral-600";
+  "min-h-11 min-w-11 rounded bg-white px-2 text-lg leading-none shadow ring-1 ring-neutral-300 hover:bg-neutral-50 focus-visible:outline-3 focus-visible:outline-blue-600 disabled:text-neutral-400 dark:bg-neutral-800 dark:ring-neutral-600 dark:disabled:text-neutral-500";
 
 /**
  * The page image's frame. The zoom itself (page-zoom-engine.ts, with the tile

@@ -101,7 +101,8 @@ test("剪报: the reader clips the view into a permalink with the crop, the pape
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`第${front.code}版`);
   const image = page.getByRole("img", { name: /剪报/ });
   await expect(image).toBeVisible();
-  expect(await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
+  // The crop is made on its first request: wait for it to load (right after the page it had not, on desktop).
+  await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
   const ogImage = await page.locator('meta[property="og:image"]').getAttribute("content");
   expect(ogImage).toMatch(/\/clip\/\d+,\d+,\d+,\d+\/image$/);
   await shot("clip");

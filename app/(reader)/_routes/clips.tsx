@@ -27,9 +27,18 @@ async function resolveClip(raw: ClipParams) {
   return { ...route, rect, image };
 }
 
-function clipTitle(route: Awaited<ReturnType<typeof resolveClip>>): string {
+/** The clip's title in the parts a line may break between: "剪报 · 海城日报", "2026年11月25日", "第a01版：头版". */
+function clipTitleParts(route: Awaited<ReturnType<typeof resolveClip>>): string[] {
   const { edition } = route.context;
-  return `剪报 · ${edition.publication.name} ${formatChineseDate(edition.issueDate, false)} 第${route.page.code}版：${route.page.name}`;
+  return [
+    `剪报 · ${edition.publication.name}`,
+    formatChineseDate(edition.issueDate, false),
+    `第${route.page.code}版：${route.page.name}`,
+  ];
+}
+
+function clipTitle(route: Awaited<ReturnType<typeof resolveClip>>): string {
+  return clipTitleParts(route).join(" ");
 }
 
 export async function renderClip(raw: ClipParams) {
@@ -42,6 +51,7 @@ export async function renderClip(raw: ClipParams) {
       rect={route.rect}
       imageSrc={clipImageHref(route.links.base, route.page.code, route.rect)}
       title={clipTitle(route)}
+      titleParts={clipTitleParts(route)}
     />
   );
 }
