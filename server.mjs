@@ -16,7 +16,13 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { CLIENT_IP_HEADER, clientAddress, trustedProxyHops } from "./lib/server/client-ip.mjs";
 import { isUnroutablePath } from "./lib/server/paths.mjs";
-import { NonceRewriter, baseHeaders, pageCsp, readerFrameAncestors } from "./lib/server/security-headers.mjs";
+import {
+  NonceRewriter,
+  baseHeaders,
+  mayRevalidate,
+  pageCsp,
+  readerFrameAncestors,
+} from "./lib/server/security-headers.mjs";
 
 const compression = createRequire(import.meta.url)("next/dist/compiled/compression");
 const compress = compression();
@@ -69,6 +75,9 @@ function writeNonces(req, res, nonce) {
     if (!type.startsWith("text/html")) return;
     const ancestors = /frame-ancestors ([^;]+)/.exec(String(res.getHeader("content-security-policy")))?.[1];
     res.setHeader("Content-Security-Policy", pageCsp({ nonce, dev, frameAncestors: ancestors ?? "'none'" }));
+    // The body differs in every response (its nonce): no validator, so browsers never ask for a 304.
+    res.removeHeader("etag");
+    res.removeHeader("last-modified");
     if (req.method === "HEAD") return;
     res.removeHeader("content-length");
     rewriter = new NonceRewriter(nonce);
@@ -114,6 +123,7 @@ const server = createServer((req, res) => {
   // Answered as the 404 page, rendered in this process (a rewrite in proxy.ts to an absolute URL made Next.js
   // fetch the page from itself over HTTP: the HTML came back with two nonces per script and never rendered).
   if (isUnroutablePath(pathname)) req.url = "/not-found";
+  if (!mayRevalidate(pathname)) for (const name of ["if-none-match", "if-modified-since"]) delete req.headers[name];
   for (const [name, value] of Object.entries(baseHeaders({ pathname, production: !dev, readerFrames })))
     res.setHeader(name, value);
   // Compression wraps the response first, so the nonce is written before the body is compressed.

@@ -3,6 +3,7 @@ import type { Transform } from "node:stream";
 export function readerFrameAncestors(value?: string): string;
 export function isAdminPath(pathname: string): boolean;
 export function isMediaPath(pathname: string): boolean;
+export function mayRevalidate(pathname: string): boolean;
 export function pageCsp(options: { nonce: string; dev?: boolean; frameAncestors: string }): string;
 export const MEDIA_CSP: string;
 export function baseHeaders(options: {

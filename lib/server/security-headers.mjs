@@ -39,6 +39,16 @@ export function isMediaPath(pathname) {
 }
 
 /**
+ * Whether a request may be answered 304 Not Modified. Not where HTML can come back: each HTML response
+ * gets its own nonce, so a 304 would leave the browser with a cached page whose scripts carry an old
+ * nonce, under a policy without it (a reload ran no script). Built assets and stored files never change
+ * under their URL and are not rewritten.
+ */
+export function mayRevalidate(pathname) {
+  return pathname.startsWith("/_next/static/") || isMediaPath(pathname);
+}
+
+/**
  * The page policy. Inline scripts: only those with this response's nonce. Script files: this origin's
  * ('strict-dynamic' would drop 'self', and Next.js loads some chunks in ways it does not trust).
  */

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
-import { NonceRewriter, baseHeaders, pageCsp, readerFrameAncestors } from "./security-headers.mjs";
+import { NonceRewriter, baseHeaders, mayRevalidate, pageCsp, readerFrameAncestors } from "./security-headers.mjs";
 
 async function rewrite(chunks: string[], nonce = "N0nce") {
   return text(Readable.from(chunks.map((chunk) => Buffer.from(chunk))).pipe(new NonceRewriter(nonce)));
@@ -70,4 +70,11 @@ test("the reader's frame setting accepts origins and refuses anything that could
   assert.throws(() => readerFrameAncestors("https://a.example; script-src *"), /BANMIAN_READER_FRAME_ANCESTORS/);
   assert.throws(() => readerFrameAncestors("*"), /BANMIAN_READER_FRAME_ANCESTORS/);
   assert.throws(() => readerFrameAncestors("'none' 'self'"), /'none'/);
+});
+
+test("only built assets and stored files may be answered 304: never a path that can return a nonced page", () => {
+  for (const path of ["/_next/static/chunks/app.js", "/media/pages/e1/p2-3fa9c1d2e4b7/large.webp"])
+    assert.equal(mayRevalidate(path), true, path);
+  for (const path of ["/", "/2026-11-26/a01", "/admin", "/archive/2026-11", "/_next/image", "/not-found", "/feed.xml"])
+    assert.equal(mayRevalidate(path), false, path);
 });
