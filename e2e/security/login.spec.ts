@@ -61,3 +61,31 @@ test("the session cookie is __Host-, Secure, HttpOnly, SameSite=Lax and expires 
   const after = (await context.cookies()).find((c) => c.name === SESSION_COOKIE);
   expect(Math.abs(after!.expires * 1000 - renewed.expiresAt.getTime())).toBeLessThan(2000);
 });
+
+test("behind a proxy that passes on its own Host and plain http, the cookie is still __Host- and Secure", async ({
+  page,
+  editor,
+  signIn,
+  db,
+}) => {
+  // nginx's `proxy_pass http://127.0.0.1:3000` without `proxy_set_header Host`: the app sees an internal
+  // host over http. Deriving Secure from the request dropped it there; the cookie must not depend on it.
+  await signIn(editor);
+  const session = await db.session.findFirstOrThrow({ where: { userId: editor.id }, orderBy: { id: "desc" } });
+  const day = 24 * 60 * 60 * 1000;
+  // Old enough that the next admin request renews it, so the server sends the cookie again.
+  await db.session.update({
+    where: { id: session.id },
+    data: { createdAt: new Date(Date.now() - 2 * day), expiresAt: new Date(Date.now() + day) },
+  });
+  const response = await page.request.post("/api/admin/import", {
+    headers: { Host: "127.0.0.1:3000", "X-Forwarded-Proto": "http", "Content-Type": "application/zip" },
+    data: Buffer.from("not a zip"),
+  });
+  expect(response.status()).toBe(422);
+  const cookie = response.headersArray().find((header) => header.name.toLowerCase() === "set-cookie")?.value ?? "";
+  expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
+  const attributes = cookie.split(";").map((part) => part.trim().toLowerCase());
+  expect(attributes).toEqual(expect.arrayContaining(["secure", "httponly", "path=/", "samesite=lax"]));
+  expect(attributes.some((attribute) => attribute.startsWith("domain="))).toBe(false);
+});
