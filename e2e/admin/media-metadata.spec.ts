@@ -7,7 +7,12 @@ import { E2E_PUBLICATION, e2ePublication, expect, test, uniqueDate } from "./fix
 
 test.skip(({ isMobile }) => isMobile, "no layout here; desktop only");
 
-test("uploaded and imported photos are served without EXIF or GPS", async ({ page, editor, signIn, db }) => {
+test("uploaded and imported photos are served without EXIF or GPS, at keys nobody can guess", async ({
+  page,
+  editor,
+  signIn,
+  db,
+}) => {
   // Three uploads, each made into sizes and tiles.
   test.setTimeout(120_000);
   await signIn(editor);
@@ -33,6 +38,10 @@ test("uploaded and imported photos are served without EXIF or GPS", async ({ pag
   });
   expect(upload.status(), await upload.text()).toBe(200);
   const stored = await db.page.findUniqueOrThrow({ where: { id: pageRow.id } });
+  // A draft's files are public to whoever has the key, so the key must not be guessable from ids a
+  // published edition shows: 48 random bits in the folder, and the folder without them is nothing.
+  expect(stored.imageKey).toMatch(/^pages\/e\d+\/p\d+-[0-9a-f]{12}\/original\.jpg$/);
+  expect((await page.request.get(`/media/pages/e${edition.id}/p${pageRow.id}/original.jpg`)).status()).toBe(404);
   const variants = (stored.imageVariants as { key: string }[]).map((variant) => variant.key);
   const tiles = (stored.imageTiles as { key: string }).key;
   for (const key of [stored.imageKey!, ...variants, `${tiles}_files/0/0_0.webp`, `${tiles}_files/11/0_0.webp`]) {
@@ -45,6 +54,7 @@ test("uploaded and imported photos are served without EXIF or GPS", async ({ pag
   });
   expect(articleImage.status(), await articleImage.text()).toBe(200);
   const { key } = (await articleImage.json()) as { key: string };
+  expect(key).toMatch(new RegExp(`^articles/a${article.id}-[0-9a-f]{12}/display\\.webp$`));
   expect(await metadataIn(await served(key))).toEqual([]);
   expect(await metadataIn(await served(key.replace(/display\.webp$/, "original.jpg")))).toEqual([]);
 
