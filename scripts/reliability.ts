@@ -92,6 +92,7 @@ try {
           browser: app!.browser,
           seed,
           cases: Number(values.cases ?? (quick ? 1000 : 10_000)),
+          coverEach: true,
           goal: quick ? 1000 : 10_000,
           log,
         });

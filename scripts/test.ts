@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { recreateDatabase } from "../lib/testing/database";
+import { snapshotDatabase } from "./reliability/app";
 
 const args = process.argv.slice(2);
 const only = args[0] === "--unit" || args[0] === "--e2e" ? args.shift() : undefined;
@@ -50,6 +51,8 @@ async function e2eTests(playwrightArgs: string[]): Promise<void> {
   };
   run("npx", ["tsx", "scripts/db-migrate.ts"], env);
   run("npx", ["tsx", "scripts/seed.ts", "--quiet"], env);
+  // e2e/reliability.spec.ts fuzzes a copy of the seeded paper, so its hostile writes never reach the other specs' data.
+  await snapshotDatabase(dbName, storage);
   if (!process.env.E2E_SKIP_BUILD) run("npx", ["next", "build"], env);
   run("npx", ["playwright", "test", ...playwrightArgs], env);
 }

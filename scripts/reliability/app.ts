@@ -99,3 +99,46 @@ export async function serve(prepared: Prepared, port: number, distDir: string, c
   }
   return startServer(port, { ...prepared.env, NEXT_DIST_DIR: distDir });
 }
+
+/** Stored files copied as hard links (instant; the app writes by rename, so a copy never changes the other), or plainly. */
+function copyStorage(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  if (spawnSync("cp", ["-al", from, to]).status !== 0) cpSync(from, to, { recursive: true });
+}
+
+const snapshotName = (database: string) => `${database.slice(0, 50)}_snapshot`;
+
+/**
+ * Keeps a copy of a freshly seeded `database` and its stored files, for `fromSnapshot`. The copy must be made
+ * while nothing is connected to `database` (PostgreSQL copies a database only then): `npm run test:e2e`
+ * makes it between the seed and the server.
+ */
+export async function snapshotDatabase(database: string, storageDir: string): Promise<void> {
+  const snapshot = snapshotName(database);
+  await onServer(async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS "${snapshot}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${snapshot}" TEMPLATE "${database}"`);
+  });
+  copyStorage(storageDir, `${storageDir}-snapshot`);
+}
+
+/** A new database `copy` (and its storage) as `database` was when `snapshotDatabase` was called. */
+export async function fromSnapshot(database: string, storageDir: string, copy: string): Promise<Prepared> {
+  const snapshot = snapshotName(database);
+  const found = await onServer(
+    async (client) => (await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [snapshot])).rowCount,
+  );
+  if (!found) throw new Error(`no snapshot ${snapshot} of the seeded database: run through npm run test:e2e`);
+  await onServer(async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS "${copy}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${copy}" TEMPLATE "${snapshot}"`);
+  });
+  const copyStorageDir = path.resolve(`.data/${copy}-storage`);
+  copyStorage(`${storageDir}-snapshot`, copyStorageDir);
+  const databaseUrl = databaseUrlFor(copy);
+  return {
+    databaseUrl,
+    storageDir: copyStorageDir,
+    env: { ...process.env, DATABASE_URL: databaseUrl, STORAGE_DIR: copyStorageDir, NEXT_TELEMETRY_DISABLED: "1" },
+  };
+}

@@ -3,7 +3,7 @@
 // and captures the request the browser sends (server actions post multipart
 // bodies with a Next-Action header; uploads post the file). The fuzz then
 // replays those requests with other values.
-import type { Browser, Page, Request } from "@playwright/test";
+import type { Browser, Frame, Page, Request } from "@playwright/test";
 import { launchChromium } from "./browser";
 
 export type FormTemplate = {
@@ -26,6 +26,8 @@ export type DiscoverOptions = {
   /** Screens the crawl may visit (e.g. only one edition's, when the database is shared). */
   allow?: (path: string) => boolean;
   maxScreens?: number;
+  /** Screens of one shape (e.g. /admin/editions/:id) visited at most (default 3). */
+  perShape?: number;
   /** Forms sent for real while crawling because they lead to another form (the paste flow's 识别并预览). Others are captured and stopped. */
   followUp?: RegExp;
   /** Only forms (and buttons revealing forms) whose label matches: a crawl that wants a few forms, not all. */
@@ -35,9 +37,11 @@ export type DiscoverOptions = {
   log?: (line: string) => void;
 };
 
-const SHAPE = (path: string) => path.replace(/\?.*$/, "").replace(/\/\d+(?=\/|$)/g, "/:id");
-const TINY_PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+// A screen's shape: ids and codes (any segment with a digit: /editions/11, /preview/a02) are one kind of screen.
+const SHAPE = (path: string) => path.replace(/\?.*$/, "").replace(/\/[^/]*\d[^/]*(?=\/|$)/g, "/:id");
+// 240 × 240: the app refuses images under 200 px a side (LIMITS.image.minSide), and a refused upload reaches nothing.
+const SAMPLE_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAPAAAADwCAMAAAAJixmgAAAAA1BMVEXIEC6u0uW8AAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAT0lEQVR42u3BMQEAAADCoPVPbQZ/oAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAPgPh8AABGtBguQAAAABJRU5ErkJggg==",
   "base64",
 );
 
@@ -67,7 +71,7 @@ async function formsOn(page: Page): Promise<FormInfo[]> {
 async function fillAndSubmit(page: Page, index: number): Promise<void> {
   const form = page.locator("form").nth(index);
   for (const input of await form.locator('input[type="file"]').all())
-    await input.setInputFiles({ name: "page.png", mimeType: "image/png", buffer: TINY_PNG }).catch(() => undefined);
+    await input.setInputFiles({ name: "page.png", mimeType: "image/png", buffer: SAMPLE_PNG }).catch(() => undefined);
   await page.evaluate((i) => {
     const form = document.forms[i];
     for (const element of [...form.elements] as (HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement)[]) {
@@ -101,9 +105,14 @@ async function capture(page: Page, act: () => Promise<void>, letThrough: boolean
     return letThrough ? route.continue() : route.abort();
   });
   page.on("dialog", (dialog) => void dialog.accept().catch(() => undefined));
+  // A form that sends GET (search) navigates instead: nothing to capture, no need to wait for it.
+  let navigated = false;
+  const onNavigation = (frame: Frame) => void (frame === page.mainFrame() && (navigated = true));
+  page.on("framenavigated", onNavigation);
   await act().catch(() => undefined);
   const deadline = Date.now() + 5000;
-  while (!captured.length && Date.now() < deadline) await page.waitForTimeout(50);
+  while (!captured.length && !navigated && Date.now() < deadline) await page.waitForTimeout(50);
+  page.off("framenavigated", onNavigation);
   await page.waitForTimeout(300);
   if (captured.length && letThrough)
     await page.waitForLoadState("networkidle", { timeout: 8000 }).catch(() => undefined);
@@ -178,9 +187,11 @@ export async function discoverForms(options: DiscoverOptions, browser?: Browser)
     while (queue.length && visited.size < (options.maxScreens ?? 40)) {
       const screen = queue.shift()!;
       const shape = SHAPE(screen);
-      if (visited.has(screen) || (seenShapes.get(shape) ?? 0) >= 3) continue;
+      if (visited.has(screen) || (seenShapes.get(shape) ?? 0) >= (options.perShape ?? 3)) continue;
       visited.add(screen);
       seenShapes.set(shape, (seenShapes.get(shape) ?? 0) + 1);
+      const screenStarted = Date.now();
+      const found = templates.length;
       if (!(await open(page, options.base, screen))) continue;
       for (const href of await page.$$eval("a[href]", (links) => links.map((a) => a.getAttribute("href") ?? ""))) {
         if (!href.startsWith("/admin") || href.startsWith("//")) continue;
@@ -188,9 +199,15 @@ export async function discoverForms(options: DiscoverOptions, browser?: Browser)
         if (allow(path) && !visited.has(path)) queue.push(path);
       }
       const forms = await formsOn(page);
-      // Buttons outside forms that reveal one (confirmations of publish/delete).
+      // Buttons outside forms that reveal one (confirmations of publish/delete, 取消下转链接; not a bare 取消, which closes one).
       const revealers = await page.$$eval('button[type="button"]', (buttons) =>
-        buttons.map((b, i) => ({ i, text: (b.textContent ?? "").trim(), inForm: Boolean(b.closest("form")) })),
+        buttons.map((b, i) => ({
+          i,
+          text: (b.textContent ?? "").trim(),
+          inForm: Boolean(b.closest("form")),
+          // Hidden buttons (another layout's, a closed menu's) cannot be clicked: waiting for them costs seconds each.
+          visible: b.checkVisibility(),
+        })),
       );
       for (const form of forms) {
         if (options.want && !options.want.test(form.label)) continue;
@@ -203,10 +220,18 @@ export async function discoverForms(options: DiscoverOptions, browser?: Browser)
         }
       }
       const revealing = revealers.filter(
-        (r) => !r.inForm && r.text && !/取消/.test(r.text) && (options.want?.test(r.text) ?? true),
+        (r) => r.visible && !r.inForm && r.text && !/^取消$/.test(r.text) && (options.want?.test(r.text) ?? true),
       );
+      // The screen is opened again only when a click changed it (a form shown, another URL, other buttons):
+      // reader-like screens (previews) have many buttons that reveal nothing.
+      const buttons = () =>
+        page.$$eval('button[type="button"]', (all) => all.map((b) => (b.textContent ?? "").trim()).join("|"));
+      let asOpened: string | null = null;
       for (const revealer of revealing.slice(0, 12)) {
-        await open(page, options.base, screen);
+        if (asOpened === null) {
+          await open(page, options.base, screen);
+          asOpened = `${page.url()} ${await buttons()}`;
+        }
         const before = new Set((await formsOn(page)).map((f) => f.signature));
         // On a slow machine the button may be clicked before React has hydrated it: click again until the form shows.
         let revealed: FormInfo[] = [];
@@ -214,7 +239,7 @@ export async function discoverForms(options: DiscoverOptions, browser?: Browser)
           await page
             .locator('button[type="button"]')
             .nth(revealer.i)
-            .click({ timeout: 5000 })
+            .click({ timeout: options.want ? 5000 : 2000 })
             .catch(() => undefined);
           const deadline = Date.now() + (options.want ? 3000 : 500);
           do {
@@ -222,6 +247,8 @@ export async function discoverForms(options: DiscoverOptions, browser?: Browser)
             if (!revealed.length) await page.waitForTimeout(100);
           } while (!revealed.length && Date.now() < deadline);
         }
+        const unchanged = !revealed.length && `${page.url()} ${await buttons().catch(() => "")}` === asOpened;
+        if (!unchanged) asOpened = null;
         for (const form of revealed) await take(screen, { ...form, label: `${revealer.text} › ${form.label}` }, false);
       }
       // Uploads that start when a file is chosen (outside any form).
@@ -246,13 +273,16 @@ export async function discoverForms(options: DiscoverOptions, browser?: Browser)
         seenForms.add(key);
         for (const request of await capture(
           page,
-          () => input.setInputFiles({ name: "page.png", mimeType: "image/png", buffer: TINY_PNG }),
+          () => input.setInputFiles({ name: "page.png", mimeType: "image/png", buffer: SAMPLE_PNG }),
           false,
         )) {
           templates.push(template(screen, `上传：${label.trim()}`, request, []));
           log(`  upload「${label.trim()}」on ${screen} → ${request.method()} ${new URL(request.url()).pathname}`);
         }
       }
+      log(
+        `  screen ${screen}: ${templates.length - found} forms, ${((Date.now() - screenStarted) / 1000).toFixed(1)} s`,
+      );
     }
   } finally {
     await context.close();

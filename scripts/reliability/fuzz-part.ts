@@ -2,10 +2,10 @@
 import type { Browser } from "@playwright/test";
 import type { PrismaClient } from "../../lib/db/client";
 import { knownValues } from "./context";
-import { discoverForms } from "./forms";
+import { discoverForms, type FormTemplate } from "./forms";
 import { runFuzz } from "./fuzz";
 import { figure, type PartResult } from "./report";
-import { discoverRoutes } from "./routes";
+import { discoverRoutes, type AppRoute } from "./routes";
 import { editorSession } from "./session";
 
 export type FuzzPartOptions = {
@@ -21,11 +21,23 @@ export type FuzzPartOptions = {
   /** Reader and admin routes to fuzz (default: every route in app/). */
   routeFilter?: (pattern: string) => boolean;
   maxScreens?: number;
+  /** Admin screens of one shape the crawl visits (default 3). */
+  perShape?: number;
+  /** One case for every route and form first (the smoke's few hundred cases then reach them all). */
+  coverEach?: boolean;
   goal?: number;
   log?: (line: string) => void;
 };
 
-export async function fuzzPart(options: FuzzPartOptions): Promise<PartResult & { failures: string[] }> {
+export type FuzzPartResult = PartResult & {
+  failures: string[];
+  /** Routes (patterns) and forms (`#index label (screen)`) no case was sent to. */
+  uncovered: string[];
+  routes: AppRoute[];
+  forms: FormTemplate[];
+};
+
+export async function fuzzPart(options: FuzzPartOptions): Promise<FuzzPartResult> {
   const log = options.log ?? (() => undefined);
   const session = await editorSession(options.prisma, options.browser, options.base);
   const routes = discoverRoutes("app").filter((route) => options.routeFilter?.(route.pattern) ?? true);
@@ -37,6 +49,7 @@ export async function fuzzPart(options: FuzzPartOptions): Promise<PartResult & {
       start: options.start ?? ["/admin"],
       allow: options.allow,
       maxScreens: options.maxScreens,
+      perShape: options.perShape,
       log,
     },
     options.browser,
@@ -52,6 +65,7 @@ export async function fuzzPart(options: FuzzPartOptions): Promise<PartResult & {
     values,
     session,
     prisma: options.prisma,
+    coverEach: options.coverEach,
     log,
   });
   const part = "fuzz";
@@ -80,5 +94,11 @@ export async function fuzzPart(options: FuzzPartOptions): Promise<PartResult & {
         : []),
     ],
     failures: result.failures.map((f) => `${f.kind} ${f.what} → ${f.status}\n    ${f.reproduce}`),
+    uncovered: [
+      ...routes.filter((route) => !result.perRoute[route.pattern]).map((route) => route.pattern),
+      ...forms.map((form, i) => `#${i} ${form.label} (${form.screen})`).filter((name) => !result.perForm[name]),
+    ],
+    routes,
+    forms,
   };
 }

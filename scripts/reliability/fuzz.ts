@@ -43,6 +43,8 @@ export type FuzzOptions = {
   /** For the direct cases (the import checks the database for the publication and the date). */
   prisma: PrismaClient;
   concurrency?: number;
+  /** Start with one case for every route and every form (then the random ones): a small run still reaches them all. */
+  coverEach?: boolean;
   log?: (line: string) => void;
 };
 
@@ -56,6 +58,9 @@ export type FuzzResult = {
   serverErrors: number;
   failures: FuzzFailure[];
   seconds: number;
+  /** Cases sent per route pattern and per form (`#index label (screen)`). */
+  perRoute: Record<string, number>;
+  perForm: Record<string, number>;
 };
 
 const SAMPLE_ARTICLE = [
@@ -103,17 +108,32 @@ const jsonValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
 );
 
-export function caseArbitrary(options: Pick<FuzzOptions, "routes" | "forms" | "values">): fc.Arbitrary<FuzzCase> {
-  const urls = options.routes.map((route) => urlCase(route, options.values));
-  const known = Object.values(options.values).flat();
-  const form: fc.Arbitrary<FuzzCase> = fc.record({
+function formArbitrary(template: fc.Arbitrary<number>, known: string[]): fc.Arbitrary<FuzzCase> {
+  return fc.record({
     kind: fc.constant("form" as const),
-    template: fc.nat(Math.max(0, options.forms.length - 1)),
+    template,
     mode: fc.nat(4),
     values: fc.array(valueFor(known.slice(0, 300)), { minLength: 6, maxLength: 6 }),
     which: fc.nat(1000),
     bytes: fc.uint8Array({ maxLength: 2048 }),
   });
+}
+
+/** One case for each route and each form, from the same generators as the random cases. */
+export function coveringCases(options: Pick<FuzzOptions, "routes" | "forms" | "values" | "seed">): FuzzCase[] {
+  const known = Object.values(options.values).flat();
+  const one = (arbitrary: fc.Arbitrary<FuzzCase>, i: number) =>
+    fc.sample(arbitrary, { seed: options.seed + i, numRuns: 1 })[0];
+  return [
+    ...options.routes.map((route, i) => one(urlCase(route, options.values), i)),
+    ...options.forms.map((_, t) => one(formArbitrary(fc.constant(t), known), options.routes.length + t)),
+  ];
+}
+
+export function caseArbitrary(options: Pick<FuzzOptions, "routes" | "forms" | "values">): fc.Arbitrary<FuzzCase> {
+  const urls = options.routes.map((route) => urlCase(route, options.values));
+  const known = Object.values(options.values).flat();
+  const form = formArbitrary(fc.nat(Math.max(0, options.forms.length - 1)), known);
   const direct: fc.Arbitrary<FuzzCase> = fc.oneof(
     fc
       .oneof(
@@ -270,7 +290,14 @@ function describeDirect(c: DirectCase): string {
 export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   const started = Date.now();
   const log = options.log ?? (() => undefined);
-  const cases = fc.sample(caseArbitrary(options), { seed: options.seed, numRuns: options.cases });
+  const covering = options.coverEach ? coveringCases(options) : [];
+  const cases = [
+    ...covering,
+    ...fc.sample(caseArbitrary(options), {
+      seed: options.seed,
+      numRuns: Math.max(0, options.cases - covering.length),
+    }),
+  ];
   const result: FuzzResult = {
     seed: options.seed,
     cases: cases.length,
@@ -279,6 +306,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     serverErrors: 0,
     failures: [],
     seconds: 0,
+    perRoute: {},
+    perForm: {},
   };
   let next = 0;
   let renewing: Promise<void> | null = null;
@@ -309,10 +338,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     }
     if (renewing) await renewing;
     const req = c.kind === "url" ? urlRequest(c, undefined) : formRequest(options.forms[c.template], c);
-    const what =
-      c.kind === "url"
-        ? `${req.method} ${c.route}`
-        : `${options.forms[c.template].label} (${options.forms[c.template].screen})`;
+    const form = c.kind === "form" ? `${options.forms[c.template].label} (${options.forms[c.template].screen})` : "";
+    const what = c.kind === "url" ? `${req.method} ${c.route}` : form;
+    if (c.kind === "url") result.perRoute[c.route] = (result.perRoute[c.route] ?? 0) + 1;
+    else result.perForm[`#${c.template} ${form}`] = (result.perForm[`#${c.template} ${form}`] ?? 0) + 1;
     if (c.kind === "form" || c.admin) req.headers = { ...req.headers, cookie: options.session.cookie() };
     let status: number | string;
     let response;

@@ -21,6 +21,8 @@ export type XssOptions = {
   browser: Browser;
   /** How many payloads (default: all). */
   limit?: number;
+  /** Reader routes whose views are opened (default: every GET route under /p/[publication]). */
+  readerRoutes?: (pattern: string) => boolean;
   log?: (line: string) => void;
 };
 
@@ -239,7 +241,11 @@ export async function xssPart(options: XssOptions): Promise<PartResult> {
     "/admin/publications",
   ]);
   const readerRoutes = discoverRoutes("app").filter(
-    (r) => !r.admin && r.methods.includes("GET") && !r.segments.some((s) => s.kind === "dynamic" && s.catchAll),
+    (r) =>
+      !r.admin &&
+      r.methods.includes("GET") &&
+      !r.segments.some((s) => s.kind === "dynamic" && s.catchAll) &&
+      (options.readerRoutes?.(r.pattern) ?? true),
   );
   for (const edition of editions) {
     const date = edition.issueDate.toISOString().slice(0, 10);
