@@ -17,6 +17,7 @@
 // (`npm run db:seed -- --archive 10` for the archive numbers).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import os from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
 import { createPrismaClient } from "../lib/db/client";
@@ -30,6 +31,7 @@ import {
   percentiles,
   verdicts,
   type BenchResult,
+  type SearchFigures,
   type Throughput,
   type View,
 } from "./bench/goals";
@@ -208,6 +210,8 @@ if (!givenBase && !existsSync(`${distDir}/BUILD_ID`)) {
 const result: BenchResult = { views: {}, extra: [] };
 const servers: Server[] = [];
 const started = Date.now();
+// The machine's own load beside the figures: ratios from one run hold, absolute numbers move with it.
+const loadAtStart = os.loadavg()[0];
 const stopAll = async (...only: Server[]) => {
   const which = only.length ? only : [...servers].reverse();
   for (const server of which) {
@@ -290,7 +294,11 @@ try {
     });
     servers.push(minimalBare);
     log("load: the minimal Next.js app and its bytes from node:http");
-    result.minimal = { app: await load(minimal.url + "/"), bare: await load(minimalBare.url + "/") };
+    const app = await load(minimal.url + "/");
+    const bare = await load(minimalBare.url + "/");
+    // Its client JavaScript is what any App Router page ships before a line of the app's own code.
+    const [cold] = await coldLoads([minimal.url + "/"]);
+    result.minimal = { app, bare, jsGzip: cold.jsGzip };
     await stopAll(minimal, minimalBare);
   }
 
@@ -310,18 +318,30 @@ try {
     present.forEach((view, i) => (result.views[view]!.lighthouse = scores[i]));
   }
 
-  // Other areas' benches (search, PDF), run as they are against the same app; their output follows the table.
-  for (const name of smoke ? [] : ["search", "pdf"]) {
-    const file = `scripts/bench/${name}.ts`;
-    if (!existsSync(file)) continue;
-    log(`running ${file}`);
-    const run = spawnSync("npx", ["tsx", file, "--base", base], {
-      encoding: "utf8",
-      env: { ...process.env, BENCH_BASE: base },
-      timeout: 10 * 60_000,
-    });
+  // Other areas' benches, run as they are against the same database; their figures follow the table.
+  // The search bench loads the data layer (server-only modules): node with the react-server condition, as Next.js does.
+  if (!smoke && existsSync("scripts/bench/search.ts")) {
+    log("running scripts/bench/search.ts");
+    const run = spawnSync(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/bench/search.ts", "--json"],
+      { encoding: "utf8", timeout: 10 * 60_000 },
+    );
+    try {
+      result.search = JSON.parse(run.stdout) as SearchFigures;
+    } catch {
+      const why = (run.stderr ?? "").trim().split("\n").slice(-5).join("\n");
+      result.extra.push({
+        name: "\nscripts/bench/search.ts",
+        value: `failed (exit ${run.status ?? run.signal})\n${why}`,
+      });
+    }
+  }
+  if (!smoke && existsSync("scripts/bench/pdf.ts")) {
+    log("running scripts/bench/pdf.ts");
+    const run = spawnSync("npx", ["tsx", "scripts/bench/pdf.ts"], { encoding: "utf8", timeout: 10 * 60_000 });
     const output = (run.stdout ?? "").trim() || (run.stderr ?? "").trim().split("\n").slice(-5).join("\n");
-    result.extra.push({ name: `\n${file} (exit ${run.status ?? run.signal})`, value: `\n${output}` });
+    result.extra.push({ name: `\nscripts/bench/pdf.ts (exit ${run.status ?? run.signal})`, value: `\n${output}` });
   }
 
   if (withSmall) {
@@ -348,7 +368,9 @@ try {
 const total = editions.length;
 console.log(
   `\nBanmian reader benchmark, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — ${total} published editions; ` +
-    `autocannon -c ${connections} -d ${duration}; ${Math.round((Date.now() - started) / 1000)} s\n`,
+    `autocannon -c ${connections} -d ${duration}; ${Math.round((Date.now() - started) / 1000)} s\n` +
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GB; ` +
+    `load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end\n`,
 );
 console.log(formatTable(result));
 if (smoke) {

@@ -50,3 +50,26 @@ test("the table has a column per measured view and says what was not measured", 
   assert.match(table, /ratio app ÷ bare.*\| 0\.60× \| 0\.15× \|/);
   assert.match(table, /Lighthouse mobile.*\| – \| – \|/);
 });
+
+test("the search bench's figures and the minimal Next.js app's client JS follow the table", () => {
+  const row = {
+    kind: "phrase",
+    query: '"a|b"',
+    hits: 1001,
+    more: true,
+    p50: 4,
+    p95: 9.5,
+    ilikeP50: 600,
+    ilikeP95: 700,
+  };
+  const table = formatTable({
+    views: { home: { app: fast, bare } },
+    minimal: { app: fast, bare, jsGzip: 120 * 1024 },
+    search: { documents: 160_000, rows: [{ ...row, ratio: 150 }] },
+    extra: [],
+  });
+  assert.match(table, /Minimal Next\.js app .* = 0\.60×; its client JS 120 KB gzip/);
+  assert.match(table, /over 160,000 published documents/);
+  // A | in the query must not split the markdown row.
+  assert.match(table, /\| phrase: "a\\\|b" \| > 1,000 \| 4\.0 \/ 9\.5 \| 600\.0 \/ 700\.0 \| 150\.0× \|/);
+});

@@ -31,9 +31,27 @@ export type BenchResult = {
   views: Partial<Record<View, ViewResult>>;
   peakRssBytes?: number;
   /** The smallest Next.js app serving a prerendered page, next to node:http sending its bytes. */
-  minimal?: { app: Throughput; bare: Throughput };
+  minimal?: { app: Throughput; bare: Throughput; jsGzip?: number };
+  /** scripts/bench/search.ts --json over the same database. */
+  search?: SearchFigures;
   /** Extra rows from other benches (search, pdf), printed as they come. */
   extra: { name: string; value: string; goal?: string; met?: boolean }[];
+};
+
+/** What scripts/bench/search.ts --json prints (its SearchBenchRow, restated: that module loads server-only code). */
+export type SearchFigures = {
+  documents: number;
+  rows: {
+    kind: string;
+    query: string;
+    hits: number;
+    more: boolean;
+    p50: number;
+    p95: number;
+    ilikeP50: number;
+    ilikeP95: number;
+    ratio: number;
+  }[];
 };
 
 export const GOALS = {
@@ -168,7 +186,22 @@ export function formatTable(result: BenchResult): string {
     const { app, bare } = result.minimal;
     lines.push(
       "",
-      `Minimal Next.js app (one prerendered ${kb(app.bytes)} page): ${num(app.reqPerSec)} req/s ÷ bare node:http ${num(bare.reqPerSec)} = ${r2(app, bare)}`,
+      `Minimal Next.js app (one prerendered ${kb(app.bytes)} page): ${num(app.reqPerSec)} req/s ÷ bare node:http ${num(bare.reqPerSec)} = ${r2(app, bare)}` +
+        (result.minimal.jsGzip === undefined ? "" : `; its client JS ${kb(result.minimal.jsGzip)} gzip`),
+    );
+  }
+  if (result.search) {
+    lines.push(
+      "",
+      `Search (lib/search/search.ts, one result page) over ${num(result.search.documents)} published documents, beside a plain ILIKE scan:`,
+      "",
+      "| query | hits | search p50 / p95 ms | ILIKE p50 / p95 ms | ILIKE ÷ search |",
+      "| --- | --- | --- | --- | --- |",
+      ...result.search.rows.map(
+        (row) =>
+          `| ${row.kind}: ${row.query.replaceAll("|", "\\|")} | ${row.more ? `> ${num(row.hits - 1)}` : num(row.hits)} | ` +
+          `${row.p50.toFixed(1)} / ${row.p95.toFixed(1)} | ${row.ilikeP50.toFixed(1)} / ${row.ilikeP95.toFixed(1)} | ${row.ratio.toFixed(1)}× |`,
+      ),
     );
   }
   if (result.peakRssBytes !== undefined)
