@@ -27,7 +27,14 @@ export function RoleForm({
       <label htmlFor={selectId} className="text-sm">
         {label}的角色
       </label>
-      <select id={selectId} name="role" defaultValue={role} className="rounded border border-neutral-300 px-2 py-1">
+      <select
+        // A new select when the stored role changes: the form's reset after saving went back to the old default.
+        key={role}
+        id={selectId}
+        name="role"
+        defaultValue={role}
+        className="rounded border border-neutral-300 px-2 py-1"
+      >
         <option value="EDITOR">编辑</option>
         <option value="ADMIN">管理员</option>
       </select>

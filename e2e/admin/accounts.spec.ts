@@ -73,6 +73,8 @@ test("an admin changes a role and resets a password; a weak password is refused 
   await card.getByRole("button", { name: "修改角色" }).click();
   await expect(card.getByRole("status")).toContainText("已修改", { timeout: 30_000 });
   expect((await db.user.findUniqueOrThrow({ where: { id: editor.id } })).role).toBe("ADMIN");
+  // The select shows the stored role (it went back to 编辑 when the form reset after saving).
+  await expect(card.getByLabel(`${editor.name}的角色`)).toHaveValue("ADMIN");
 
   const password = card.getByLabel(`${editor.name}的新密码`);
   await password.fill("password1234");
@@ -80,6 +82,8 @@ test("an admin changes a role and resets a password; a weak password is refused 
   await openDetails(card);
   await expect(card.getByText("常见密码")).toBeVisible({ timeout: 30_000 });
   await openDetails(card);
+  // React clears the form once the refused save completes; typing before that was lost (CI, under load).
+  await expect(password).toHaveValue("");
   await password.fill("nine lanterns by the harbour");
   await card.getByRole("button", { name: "重设密码" }).click();
   // The list re-renders after the save (the section may close): check what was stored.
