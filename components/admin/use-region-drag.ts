@@ -1,4 +1,4 @@
-import { useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { useRef, type PointerEvent as ReactPointerEvent } from "react";
 import type { Region } from "@/lib/content";
 import {
   clampPoint,
@@ -51,7 +51,12 @@ export function useRegionDrag({
   edits: RegionEdits;
 }) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const [drag, setDrag] = useState<Drag | null>(null);
+  // A ref, not state: pointer events can come faster than React renders, and each must see the drag the one
+  // before it left (with state, a move read a stale `last` and a resize could miss its start).
+  const dragRef = useRef<Drag | null>(null);
+  const setDrag = (drag: Drag | null) => {
+    dragRef.current = drag;
+  };
 
   function point(event: ReactPointerEvent): Point {
     const box = svgRef.current!.getBoundingClientRect();
@@ -95,6 +100,7 @@ export function useRegionDrag({
   }
 
   function onPointerMove(event: ReactPointerEvent) {
+    const drag = dragRef.current;
     if (!drag) return;
     const at = point(event);
     if (drag.kind === "draw") {
@@ -109,6 +115,7 @@ export function useRegionDrag({
   }
 
   function onPointerUp() {
+    const drag = dragRef.current;
     if (drag?.kind === "draw") {
       const drawn = edits.regions[drag.articleId]?.[drag.index];
       // A tap without dragging is not a region: drop shapes smaller than 1% of the page.
