@@ -117,7 +117,7 @@ const RUN_DAY = Number(process.env.E2E_RUN_DAY ?? Math.floor(Date.now() / 1000) 
 const SLOTS = 800_000;
 export function uniqueDate(offsetDays = 0): string {
   const info = base.info();
-  const identity = [RUN_DAY, info.project.name, ...info.titlePath, offsetDays].join("\u0000");
+  const identity = [RUN_DAY, info.project.name, info.repeatEachIndex, ...info.titlePath, offsetDays].join("\u0000");
   const slot = Number.parseInt(createHash("sha256").update(identity).digest("hex").slice(0, 12), 16) % SLOTS;
   const day = slot * 3 + Math.min(info.retry, 2);
   return new Date(Date.UTC(2030, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
