@@ -14,8 +14,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { clampZoom, levelFor, maxScale, tileKey, tilesInView, visibleFraction } from "../../lib/deep-zoom";
-import { layoutPage, PAGE_HEIGHT, PAGE_WIDTH } from "../../lib/sample/page-layout";
-import { pagePdf } from "../../lib/sample/page-pdf";
+import { PAGE_WIDTH } from "../../lib/sample/page-layout";
 
 export type PdfBenchRun = { ms: number; peakMb: number };
 export type PdfBench = {
@@ -31,6 +30,10 @@ const PARAGRAPH =
 
 /** A full page: a lead article and five more, each several paragraphs long. */
 async function broadsheetPdf(): Promise<{ pdf: Uint8Array; lead: { x: number; y: number; w: number; h: number } }> {
+  // Loaded here, not at the top: the measured child process imports this file too, and pdf-lib, fontkit and the
+  // font subsetter (HarfBuzz's WebAssembly) added tens of MB to the peak it reports, which the server never loads.
+  const { layoutPage, PAGE_HEIGHT } = await import("../../lib/sample/page-layout");
+  const { pagePdf } = await import("../../lib/sample/page-pdf");
   const articles = [
     "海城跨海大桥主塔顺利封顶",
     "江滨夜市重新开张人气旺",
