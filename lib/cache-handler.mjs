@@ -14,6 +14,8 @@ import pg from "pg";
 import defaultHandlers from "next/dist/server/lib/cache-handlers/default.js";
 
 const RETAIN_DAYS = 2;
+/** When another instance's invalidation is applied again (see sync()): longer than a render takes under load. */
+const REAPPLY_AFTER_MS = [1000, 5000];
 
 /**
  * @typedef {import("next/dist/server/lib/cache-handlers/types").CacheHandler & { close(): Promise<void> }} SharedTagsCacheHandler
@@ -54,7 +56,14 @@ export function createSharedTagsCacheHandler(options) {
       /** @type {{ tags: string[], expire: number | null }[]} */
       const invalidations = rows[0].invalidations;
       for (const row of invalidations) {
-        await local.updateTags(row.tags, row.expire === null ? undefined : { expire: row.expire });
+        const durations = row.expire === null ? undefined : { expire: row.expire };
+        await local.updateTags(row.tags, durations);
+        // Again a little later: a page this instance was rendering from the old rows while it learned of the
+        // change is stored afterwards, and its store time would count as newer than the invalidation (under
+        // load, two of ten changes stayed unseen on the other instance for over 15 s — README, Reliability).
+        for (const delay of REAPPLY_AFTER_MS) {
+          setTimeout(() => void local.updateTags(row.tags, durations), delay).unref();
+        }
       }
       cursor = rows[0].snapshot;
     } catch (error) {
