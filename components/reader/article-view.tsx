@@ -14,7 +14,7 @@ import { ShareBar } from "./share-bar";
 import { ReaderFooter } from "./reader-footer";
 import { ReaderHeader } from "./reader-header";
 import { ReaderShortcuts } from "./reader-shortcuts";
-import { ArticleSearchHighlights } from "./search-highlights";
+import { ArticleSearchHighlights } from "./search-highlights-lazy";
 import { TitleNavigation } from "./title-navigation";
 
 const jumpLink =

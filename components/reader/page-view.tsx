@@ -8,7 +8,7 @@ import { ShareBar } from "./share-bar";
 import { ReaderFooter } from "./reader-footer";
 import { ReaderHeader } from "./reader-header";
 import { ReaderShortcuts } from "./reader-shortcuts";
-import { PageSearchHighlights } from "./search-highlights";
+import { PageSearchHighlights } from "./search-highlights-lazy";
 import { TitleNavigation } from "./title-navigation";
 
 /** 版面: the page image with clickable regions beside the title navigation. Props in, markup out (the admin previews with it). */

@@ -7,29 +7,7 @@ import { useEffect, useMemo, useSyncExternalStore } from "react";
 import Link from "next/link";
 import { findMatches } from "@/lib/search/highlight";
 import { parseQuery } from "@/lib/search/query";
-
-const LAST_SEARCH = "banmian:last-search";
-
-/** Remembers the results page (with its filters and page number) for the "返回搜索结果" links. */
-export function RememberSearch() {
-  useEffect(() => {
-    try {
-      sessionStorage.setItem(LAST_SEARCH, `${location.pathname}${location.search}`);
-    } catch {
-      // Private modes may refuse storage; the back link then falls back to a plain search for the query.
-    }
-  }, []);
-  return null;
-}
-
-function lastSearch(): string | null {
-  try {
-    return sessionStorage.getItem(LAST_SEARCH);
-  } catch {
-    // See RememberSearch.
-    return null;
-  }
-}
+import { lastSearch } from "./remember-search";
 
 function markText(root: Element, needles: string[]): HTMLElement[] {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {

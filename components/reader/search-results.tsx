@@ -4,7 +4,7 @@ import type { Segment } from "@/lib/search/highlight";
 import { searchQueryString, type SearchParams } from "@/lib/search/params";
 import { SEARCH_LIMITS } from "@/lib/search/query";
 import type { SearchHit, SearchOutcome } from "@/lib/search/search";
-import { RememberSearch } from "./search-highlights";
+import { RememberSearch } from "./remember-search";
 
 const input =
   "h-11 rounded border border-neutral-400 bg-white px-2 text-base focus-visible:outline-3 focus-visible:outline-blue-600 dark:border-neutral-600 dark:bg-neutral-900";
