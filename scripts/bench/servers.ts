@@ -3,7 +3,7 @@
 // app (deploy/nginx.conf). Every one listens on loopback only and is stopped
 // by the runner, whatever happens.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -134,6 +134,8 @@ export function nginxInstalled(): boolean {
  */
 export async function startNginx(port: number, appPort: number): Promise<Server> {
   const dir = mkdtempSync(path.join(tmpdir(), "banmian-nginx-"));
+  // Started as root, nginx's workers run as an unprivileged user: they must reach the cache below (mkdtemp makes 0700).
+  chmodSync(dir, 0o755);
   const config = readFileSync("deploy/nginx.conf", "utf8")
     .replace(/listen\s+80;/, `listen 127.0.0.1:${port};`)
     .replace(/server\s+127\.0\.0\.1:3000/, `server 127.0.0.1:${appPort}`)
