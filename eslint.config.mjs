@@ -50,6 +50,7 @@ export default defineConfig([
   { files: ["e2e/**/*.ts"], rules: { "react-hooks/rules-of-hooks": "off" } },
   globalIgnores([
     ".next*/**",
+    "bench/minimal-next/.next*/**",
     "out/**",
     "build/**",
     "next-env.d.ts",
