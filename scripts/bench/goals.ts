@@ -1,5 +1,6 @@
 // The benchmark's goals (issue #12) and its one table. Pure: the runner in
 // scripts/bench.ts measures, this file judges and prints.
+import type { SearchBenchRow } from "./search";
 
 export const VIEWS = ["home", "page", "article", "calendar"] as const;
 export type View = (typeof VIEWS)[number];
@@ -38,21 +39,8 @@ export type BenchResult = {
   extra: { name: string; value: string; goal?: string; met?: boolean }[];
 };
 
-/** What scripts/bench/search.ts --json prints (its SearchBenchRow, restated: that module loads server-only code). */
-export type SearchFigures = {
-  documents: number;
-  rows: {
-    kind: string;
-    query: string;
-    hits: number;
-    more: boolean;
-    p50: number;
-    p95: number;
-    ilikeP50: number;
-    ilikeP95: number;
-    ratio: number;
-  }[];
-};
+/** What scripts/bench/search.ts --json prints (a type-only import: that module loads server-only code). */
+export type SearchFigures = { documents: number; rows: SearchBenchRow[] };
 
 export const GOALS = {
   throughputRatio: 0.5,
