@@ -138,6 +138,8 @@ test("regions with the mouse: draw leftwards, drag to move, resize by a corner, 
   await page.goto(`/admin/editions/${edition.id}/pages/${row.id}`);
   const canvas = page.getByTestId("region-canvas");
   await canvas.evaluate((element) => element.scrollIntoView({ block: "start" }));
+  // The canvas has no box until its image has laid out (CI once measured null here).
+  await expect.poll(async () => (await canvas.boundingBox())?.width ?? 0).toBeGreaterThan(100);
   const box = (await canvas.boundingBox())!;
   const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
   const dragFrom = async (from: readonly [number, number], to: readonly [number, number]) => {
