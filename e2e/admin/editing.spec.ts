@@ -137,10 +137,15 @@ test("regions with the mouse: draw leftwards, drag to move, resize by a corner, 
   const article = await db.article.create({ data: { pageId: row.id, sortOrder: 1, title: "拖动测试" } });
   await page.goto(`/admin/editions/${edition.id}/pages/${row.id}`);
   const canvas = page.getByTestId("region-canvas");
-  await canvas.evaluate((element) => element.scrollIntoView({ block: "start" }));
   // The canvas has no box until its image has laid out (CI once measured null here).
   await expect.poll(async () => (await canvas.boundingBox())?.width ?? 0).toBeGreaterThan(100);
-  const box = (await canvas.boundingBox())!;
+  let box = (await canvas.boundingBox())!;
+  // Scrolled to the canvas and measured again before every drag: the page can scroll back to the top
+  // after the first measurement (hydration), which put every later drag a few hundred pixels off.
+  const settle = async () => {
+    await canvas.evaluate((element) => element.scrollIntoView({ block: "start" }));
+    box = (await canvas.boundingBox())!;
+  };
   const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
   const dragFrom = async (from: readonly [number, number], to: readonly [number, number]) => {
     await page.mouse.move(...from);
@@ -169,9 +174,11 @@ test("regions with the mouse: draw leftwards, drag to move, resize by a corner, 
   };
 
   // Drawn from bottom right to top left: the same rectangle as drawn the usual way.
+  await settle();
   await dragFrom(at(0.6, 0.4), at(0.3, 0.1));
   near(await shown(), 0.3, 0.1, 0.3, 0.3);
   // Dragging the shape moves it.
+  await settle();
   await dragFrom(at(0.45, 0.25), at(0.55, 0.35));
   near(await shown(), 0.4, 0.2, 0.3, 0.3);
   // Dragging the south-east handle resizes it; past the opposite corner, it flips.
@@ -179,11 +186,14 @@ test("regions with the mouse: draw leftwards, drag to move, resize by a corner, 
     const handleBox = (await page.getByTestId(`handle-${corner}`).boundingBox())!;
     return [handleBox.x + handleBox.width / 2, handleBox.y + handleBox.height / 2] as const;
   };
+  await settle();
   await dragFrom(await handle("se"), at(0.8, 0.6));
   near(await shown(), 0.4, 0.2, 0.4, 0.4);
+  await settle();
   await dragFrom(await handle("se"), at(0.3, 0.1));
   near(await shown(), 0.3, 0.1, 0.1, 0.1);
   // Dragged far past the right edge, it stops there with its size kept.
+  await settle();
   await dragFrom(at(0.35, 0.15), [box.x + box.width + 200, box.y + box.height * 0.15]);
   const last = await shown();
   expect(last.x + last.w).toBe(width);
