@@ -30,7 +30,14 @@ async function watchViolations(page: Page): Promise<string[]> {
 }
 
 /** Checks one HTML response: the common headers, and a nonce-only script policy that every <script> carries. */
-async function checkPage(response: Response | null, url: string, status: number, frameAncestors: string) {
+async function checkPage(
+  response: Response | null,
+  url: string,
+  status: number,
+  frameAncestors: string,
+  /** Asks again when the browser has dropped the body (the screen navigated on by itself, seen once in CI). */
+  again?: () => Promise<{ text(): Promise<string>; headers(): Record<string, string> }>,
+) {
   expect(response?.status(), url).toBe(status);
   const headers = response!.headers();
   expect(headers, url).toMatchObject(COMMON);
@@ -41,10 +48,20 @@ async function checkPage(response: Response | null, url: string, status: number,
   expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
   expect(csp, url).toContain(`frame-ancestors ${frameAncestors}`);
   // Every script in the document carries this response's nonce (cached pages too).
-  const html = await response!.text();
+  let html: string;
+  let expected = nonce;
+  try {
+    html = await response!.text();
+  } catch (error) {
+    if (!again) throw error;
+    const second = await again();
+    html = await second.text();
+    expected = /'nonce-([^']+)'/.exec(second.headers()["content-security-policy"] ?? "")?.[1];
+    expect(expected, url).toBeTruthy();
+  }
   const tags = html.match(/<script\b[^>]*>/g) ?? [];
   expect(tags.length, url).toBeGreaterThan(0);
-  for (const tag of tags) expect(tag, url).toContain(`nonce="${nonce}"`);
+  for (const tag of tags) expect(tag, url).toContain(`nonce="${expected}"`);
   return nonce!;
 }
 
@@ -139,7 +156,7 @@ test("admin screens may not be framed at all, and run without CSP violations", a
   ]) {
     const response = await page.goto(url);
     expect(response!.headers()["x-frame-options"], url).toBe("DENY");
-    await checkPage(response, url, 200, "'none'");
+    await checkPage(response, url, 200, "'none'", () => page.request.get(url));
     await page.waitForLoadState("networkidle");
   }
   // Client-side navigation and a server action work under the policy too.
