@@ -20,8 +20,8 @@ import {
   NonceRewriter,
   baseHeaders,
   mayRevalidate,
-  pageCsp,
   readerFrameAncestors,
+  responseCsp,
 } from "./lib/server/security-headers.mjs";
 
 const compression = createRequire(import.meta.url)("next/dist/compiled/compression");
@@ -61,8 +61,9 @@ const FORWARDING = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port",
 
 /**
  * Completes an HTML response's CSP with a fresh nonce and streams its body
- * through the nonce writer; every other response passes untouched. Decided
- * when the headers go out, from the Content-Type Next.js set.
+ * through the nonce writer; an image gets the image policy (responseCsp);
+ * every other response passes untouched. Decided when the headers go out,
+ * from the Content-Type Next.js set.
  */
 function writeNonces(req, res, nonce) {
   const { write, end, writeHead } = res;
@@ -72,9 +73,10 @@ function writeNonces(req, res, nonce) {
     if (decided) return;
     decided = true;
     const type = String(res.getHeader("content-type") ?? "");
-    if (!type.startsWith("text/html")) return;
     const ancestors = /frame-ancestors ([^;]+)/.exec(String(res.getHeader("content-security-policy")))?.[1];
-    res.setHeader("Content-Security-Policy", pageCsp({ nonce, dev, frameAncestors: ancestors ?? "'none'" }));
+    const policy = responseCsp({ contentType: type, nonce, dev, frameAncestors: ancestors ?? "'none'" });
+    if (policy) res.setHeader("Content-Security-Policy", policy);
+    if (!type.startsWith("text/html")) return;
     // The body differs in every response (its nonce): no validator, so browsers never ask for a 304.
     res.removeHeader("etag");
     res.removeHeader("last-modified");

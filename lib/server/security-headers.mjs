@@ -71,9 +71,27 @@ export function pageCsp({ nonce, dev = false, frameAncestors }) {
   ].join("; ");
 }
 
+/**
+ * An image opened on its own: nothing may run, and the browser's image viewer may style its <img> inline
+ * (Chromium does, on load and on every resize; under a policy without style-src each of those is a violation).
+ */
+export function imageCsp(frameAncestors) {
+  return `default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors ${frameAncestors}`;
+}
+
 /** Stored images and PDFs: nothing in them may run, and they are never a page of this origin. */
-export const MEDIA_CSP =
-  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'self'";
+export const MEDIA_CSP = imageCsp("'self'");
+
+/**
+ * The policy of a response once its Content-Type is known (server.mjs sets it when the headers go out): HTML
+ * gets the page policy with this response's nonce, an image (分享海报 posters, cards, 剪报 images, icons) the
+ * image policy; anything else keeps the one `baseHeaders` set (null).
+ */
+export function responseCsp({ contentType, nonce, dev = false, frameAncestors }) {
+  if (contentType.startsWith("text/html")) return pageCsp({ nonce, dev, frameAncestors });
+  if (contentType.startsWith("image/")) return imageCsp(frameAncestors);
+  return null;
+}
 
 /** Headers set on every response before Next.js answers (the HTML's CSP is completed with the nonce later). */
 export function baseHeaders({ pathname, production, readerFrames }) {
