@@ -46,6 +46,8 @@ export default defineConfig([
     rules: { "no-restricted-imports": ["error", { patterns: [noApp, noPrisma] }] },
   },
   { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [noPrisma] }] } },
+  // CommonJS files (lib/pdf/worker-entry.cjs) load modules with require().
+  { files: ["**/*.cjs"], rules: { "@typescript-eslint/no-require-imports": "off" } },
   // Playwright fixtures call their `use` callback, which is not React's use().
   { files: ["e2e/**/*.ts"], rules: { "react-hooks/rules-of-hooks": "off" } },
   globalIgnores([

@@ -36,7 +36,7 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
 }
 
 function entry(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), "lib/pdf/worker-entry.mjs");
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), "lib/pdf/worker-entry.cjs");
 }
 
 /** A copy of `bytes` the worker can own (the caller keeps its buffer). */

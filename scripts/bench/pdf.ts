@@ -1,11 +1,13 @@
 // One broadsheet page PDF (the sample layout, 350 × 490 mm, CJK text) through
 // the upload's pipeline: render at 200 dpi, JPEG original, WebP sizes,
 // deep-zoom tiles and the text layer, in a worker thread as the server does it.
-// Each run is a fresh process, so peak memory is that process's maximum
-// resident size. Also: the bytes a phone downloads for the page image and for
+// Each run is a fresh process (scripts/bench/pdf-child.ts), so peak memory is
+// that process's maximum resident size, its worker thread included. Also: the bytes a phone downloads for the page image and for
 // zooming into one article (image files only; HTML and JS are perf's bench).
 // Goals (issue #11): ≤ 5 s and ≤ 300 MB per page; < 400 KB for the phone.
-//   tsx scripts/bench/pdf.ts [--runs 3] [--json]
+//   tsx scripts/bench/pdf.ts [--runs 3] [--json] [--child-root DIR]
+// --child-root runs the child of another checkout (with its own node_modules or a link to them) in the same
+// loop: before/after figures side by side under the same load.
 // From scripts/bench.ts: import { benchPdf } from "./bench/pdf" and print its rows.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -14,13 +16,15 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { clampZoom, levelFor, maxScale, tileKey, tilesInView, visibleFraction } from "../../lib/deep-zoom";
-import { PAGE_WIDTH } from "../../lib/sample/page-layout";
+import { layoutPage, PAGE_HEIGHT, PAGE_WIDTH } from "../../lib/sample/page-layout";
+import type { StoredPageImage } from "../../lib/page-image";
+import { pagePdf } from "../../lib/sample/page-pdf";
 
-export type PdfBenchRun = { ms: number; peakMb: number };
-export type PdfBench = {
-  runs: PdfBenchRun[];
-  medianMs: number;
-  maxPeakMb: number;
+/** peakMb: the whole process at its highest; baselineMb: the same before the job (Node.js, tsx, lib/pdf/run.ts). */
+export type PdfBenchRun = { ms: number; peakMb: number; baselineMb: number };
+export type PdfBench = Figures & {
+  /** `--child-root`'s figures, run by run alternating with ours. */
+  before?: Figures;
   /** A 375 px phone (device pixel ratio 3): the page image it loads, and the tiles to read the lead article. */
   phone: { pageImageKb: number; zoomTilesKb: number; totalKb: number; tiles: number };
 };
@@ -30,10 +34,6 @@ const PARAGRAPH =
 
 /** A full page: a lead article and five more, each several paragraphs long. */
 async function broadsheetPdf(): Promise<{ pdf: Uint8Array; lead: { x: number; y: number; w: number; h: number } }> {
-  // Loaded here, not at the top: the measured child process imports this file too, and pdf-lib, fontkit and the
-  // font subsetter (HarfBuzz's WebAssembly) added tens of MB to the peak it reports, which the server never loads.
-  const { layoutPage, PAGE_HEIGHT } = await import("../../lib/sample/page-layout");
-  const { pagePdf } = await import("../../lib/sample/page-pdf");
   const articles = [
     "海城跨海大桥主塔顺利封顶",
     "江滨夜市重新开张人气旺",
@@ -60,48 +60,66 @@ async function broadsheetPdf(): Promise<{ pdf: Uint8Array; lead: { x: number; y:
   };
 }
 
-/** The child process: one render through the worker, timed, then its peak memory. */
-async function child(pdfPath: string, storage: string) {
-  process.env.STORAGE_DIR = storage;
-  const { readFileSync } = await import("node:fs");
-  const { runPdfJob } = await import("../../lib/pdf/run");
-  const bytes = readFileSync(pdfPath);
-  const start = performance.now();
-  const rendered = await runPdfJob("render", bytes, { prefix: "bench/page" });
-  const ms = performance.now() - start;
-  const peakMb = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ ms, peakMb, image: rendered.image }));
+/** One run in a fresh process: `root`'s scripts/bench/pdf-child.ts, which never loads the PDF maker above. */
+export function runChild(root: string, pdfPath: string, storage: string): { run: PdfBenchRun; image: StoredPageImage } {
+  const child = path.join(root, "scripts/bench/pdf-child.ts");
+  const out = execFileSync(
+    process.execPath,
+    ["-e", `require("tsx/cjs/api").register(); require(${JSON.stringify(child)})`, pdfPath, storage],
+    { cwd: root, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
+  );
+  const parsed = JSON.parse(out.trim().split("\n").at(-1)!) as PdfBenchRun & { image: StoredPageImage };
+  const run = {
+    ms: Math.round(parsed.ms),
+    peakMb: Math.round(parsed.peakMb),
+    baselineMb: Math.round(parsed.baselineMb),
+  };
+  return { run, image: parsed.image };
 }
 
 const size = (storage: string, key: string) => statSync(path.join(storage, key)).size;
 
-export async function benchPdf(runs = 3, onRun: (run: PdfBenchRun) => void = () => {}): Promise<PdfBench> {
+type Figures = { runs: PdfBenchRun[]; medianMs: number; medianPeakMb: number; maxPeakMb: number };
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function figures(runs: PdfBenchRun[]): Figures {
+  return {
+    runs,
+    medianMs: median(runs.map((run) => run.ms)),
+    medianPeakMb: median(runs.map((run) => run.peakMb)),
+    maxPeakMb: Math.max(...runs.map((run) => run.peakMb)),
+  };
+}
+
+/**
+ * `runs` fresh processes rendering the page. With `compareRoot` (another checkout), each run of ours follows one of
+ * that checkout's child, so both see the same load: `before` holds its figures.
+ */
+export async function benchPdf(
+  runs = 3,
+  onRun: (run: PdfBenchRun, before?: PdfBenchRun) => void = () => {},
+  compareRoot?: string,
+): Promise<PdfBench> {
   const work = mkdtempSync(path.join(os.tmpdir(), "banmian-bench-pdf-"));
   try {
     const { pdf, lead } = await broadsheetPdf();
     const pdfPath = path.join(work, "page.pdf");
     writeFileSync(pdfPath, pdf);
     const results: PdfBenchRun[] = [];
-    let last: { storage: string; image: import("../../lib/page-image").StoredPageImage } | null = null;
+    const before: PdfBenchRun[] = [];
+    let last: { storage: string; image: StoredPageImage } | null = null;
     for (let i = 0; i < runs; i++) {
+      let other: PdfBenchRun | undefined;
+      if (compareRoot) {
+        other = runChild(path.resolve(compareRoot), pdfPath, path.join(work, `before-${i}`)).run;
+        before.push(other);
+      }
       const storage = path.join(work, `storage-${i}`);
-      const out = execFileSync(
-        process.execPath,
-        ["--import", "tsx", import.meta.filename, "--child", pdfPath, storage],
-        {
-          encoding: "utf8",
-          maxBuffer: 16 * 1024 * 1024,
-        },
-      );
-      const parsed = JSON.parse(out.trim().split("\n").at(-1)!) as {
-        ms: number;
-        peakMb: number;
-        image: NonNullable<typeof last>["image"];
-      };
-      const run = { ms: Math.round(parsed.ms), peakMb: Math.round(parsed.peakMb) };
-      last = { storage, image: parsed.image };
+      const { run, image } = runChild(path.resolve(import.meta.dirname, "../.."), pdfPath, storage);
+      last = { storage, image };
       results.push(run);
-      onRun(run);
+      onRun(run, other);
     }
     const { storage, image } = last!;
     // The page view on a 375 px phone at 3× picks the "large" WebP (1400 px) from the srcset.
@@ -119,11 +137,9 @@ export async function benchPdf(runs = 3, onRun: (run: PdfBenchRun) => void = () 
     const tiles = tilesInView(image.imageTiles, level, visibleFraction(state, frame));
     const tileBytes = tiles.reduce((sum, tile) => sum + size(storage, tileKey(image.imageTiles, tile)), 0);
     const pageBytes = size(storage, large.key);
-    const sorted = results.map((run) => run.ms).sort((a, b) => a - b);
     return {
-      runs: results,
-      medianMs: sorted[Math.floor(sorted.length / 2)],
-      maxPeakMb: Math.max(...results.map((run) => run.peakMb)),
+      ...figures(results),
+      before: compareRoot ? figures(before) : undefined,
       phone: {
         pageImageKb: Math.round(pageBytes / 1024),
         zoomTilesKb: Math.round(tileBytes / 1024),
@@ -138,24 +154,31 @@ export async function benchPdf(runs = 3, onRun: (run: PdfBenchRun) => void = () 
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { values } = parseArgs({
-    options: { runs: { type: "string", default: "3" }, json: { type: "boolean" }, child: { type: "boolean" } },
-    allowPositionals: true,
-    strict: false,
+    options: {
+      runs: { type: "string", default: "3" },
+      json: { type: "boolean" },
+      "child-root": { type: "string" },
+    },
   });
-  if (values.child) {
-    const [pdfPath, storage] = process.argv.slice(process.argv.indexOf("--child") + 1);
-    await child(pdfPath, storage);
-  } else {
-    const result = await benchPdf(Number(values.runs) || 3, (run) => {
-      if (!values.json) console.log(`render + sizes + tiles + text: ${run.ms} ms, peak ${run.peakMb} MB`);
-    });
-    if (values.json) console.log(JSON.stringify(result));
-    else {
-      console.log(`median ${result.medianMs} ms (goal ≤ 5000), peak ${result.maxPeakMb} MB (goal ≤ 300)`);
-      const { phone } = result;
-      console.log(
-        `phone (375 px, 3×): page image ${phone.pageImageKb} KB + ${phone.tiles} tiles to read the lead article ${phone.zoomTilesKb} KB = ${phone.totalKb} KB of images (goal < 400 KB with HTML and JS)`,
-      );
-    }
+  const line = (run: PdfBenchRun) => `${run.ms} ms, peak ${run.peakMb} MB (${run.baselineMb} MB before the job)`;
+  const result = await benchPdf(
+    Number(values.runs) || 3,
+    (run, before) => {
+      if (values.json) return;
+      if (before) console.log(`before (${values["child-root"]}): ${line(before)}`);
+      console.log(`render + sizes + tiles + text: ${line(run)}`);
+    },
+    values["child-root"],
+  );
+  if (values.json) console.log(JSON.stringify(result));
+  else {
+    const summary = (figures: Figures) =>
+      `median ${figures.medianMs} ms (goal ≤ 5000), peak median ${figures.medianPeakMb} MB, max ${figures.maxPeakMb} MB (goal ≤ 300)`;
+    if (result.before) console.log(`before: ${summary(result.before)}`);
+    console.log(summary(result));
+    const { phone } = result;
+    console.log(
+      `phone (375 px, 3×): page image ${phone.pageImageKb} KB + ${phone.tiles} tiles to read the lead article ${phone.zoomTilesKb} KB = ${phone.totalKb} KB of images (goal < 400 KB with HTML and JS)`,
+    );
   }
 }
