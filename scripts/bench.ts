@@ -9,7 +9,8 @@
 //     archive, and the same on a small database (<db>_small, made and seeded
 //     on the same PostgreSQL server on first use): the growth ratio;
 //   - client JavaScript per view (gzip) and the bytes a 390×844 DPR 3
-//     Chromium downloads cold (Chromium's network accounting);
+//     Chromium downloads cold (Chromium's network accounting); on a 375×812
+//     DPR 3 phone, the bytes to open the page view and zoom into one article;
 //   - Lighthouse mobile scores; the app's peak RSS under load.
 // Exits 1 when a goal is missed (not with --smoke: a few seconds, no goals,
 // so the benchmark itself cannot rot; e2e/bench-smoke.spec.ts runs it).
@@ -24,6 +25,7 @@ import { createPrismaClient } from "../lib/db/client";
 import { databaseUrl, isEmbedded } from "../lib/db/url";
 import { archivePath, articleHref, editionBase, pageHref } from "../lib/reading/urls";
 import { coldLoads, lighthouseScores } from "./bench/browser";
+import { formatPhoneZoom, pageAndZoom } from "./bench/phone";
 import {
   VIEWS,
   formatTable,
@@ -311,6 +313,12 @@ try {
     result.views[view]!.jsGzip = loads[i].jsGzip;
     result.views[view]!.coldBytes = loads[i].bytes;
   });
+  if (!smoke && targets.page) {
+    log("phone page view + zoom into one article (Chromium 375×812, DPR 3)");
+    const zoom = await pageAndZoom(base + targets.page);
+    result.views.page!.zoomBytes = zoom.openBytes + zoom.zoomBytes;
+    result.extra.push({ name: "\nPhone page view + zoom (issue #11)", value: formatPhoneZoom(zoom) });
+  }
 
   if (withLighthouse) {
     log("Lighthouse (mobile)");

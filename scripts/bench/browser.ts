@@ -3,11 +3,11 @@
 // wire, headers included), and the view's client JavaScript gzipped. And the
 // Lighthouse mobile scores, with Debian's Chromium and no network.
 import { gzipSync } from "node:zlib";
-import { chromium } from "@playwright/test";
+import { chromium, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
 import type { Lighthouse } from "./goals";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"];
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"];
 
 export type ColdLoad = { bytes: number; jsGzip: number; requests: number; byType: Record<string, number> };
 
@@ -25,41 +25,63 @@ export async function coldLoads(urls: string[]): Promise<ColdLoad[]> {
         locale: "zh-CN",
       });
       const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send("Network.enable");
-      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-      const types = new Map<string, string>();
-      const scripts = new Set<string>();
-      const byType: Record<string, number> = {};
-      let bytes = 0;
-      let requests = 0;
-      cdp.on("Network.responseReceived", (event) => {
-        types.set(event.requestId, event.type);
-        if (event.type === "Script") scripts.add(event.response.url);
-      });
-      cdp.on("Network.loadingFinished", (event) => {
-        const type = types.get(event.requestId) ?? "Other";
-        bytes += event.encodedDataLength;
-        requests += 1;
-        byType[type] = (byType[type] ?? 0) + event.encodedDataLength;
-      });
-      await page.goto(url, { waitUntil: "load" });
-      await page.waitForLoadState("networkidle");
-      // Next.js prefetches visible links when the browser is idle after hydration.
-      await page.waitForTimeout(1500);
-      await page.waitForLoadState("networkidle");
+      const network = await countBytes(context, page);
+      await openQuietly(page, url);
       let jsGzip = 0;
-      for (const script of scripts) {
+      for (const script of network.scripts) {
         const body = Buffer.from(await (await fetch(script)).arrayBuffer());
         jsGzip += gzipSync(body).length;
       }
-      loads.push({ bytes, jsGzip, requests, byType });
+      loads.push({ bytes: network.bytes, jsGzip, requests: network.requests, byType: network.byType });
       await context.close();
     }
     return loads;
   } finally {
     await browser.close();
   }
+}
+
+export type NetworkCount = {
+  bytes: number;
+  requests: number;
+  /** Bytes by CDP resource type (Document, Script, Image, Fetch, …). */
+  byType: Record<string, number>;
+  /** Bytes and resource type by URL, for a breakdown. */
+  byUrl: Map<string, { type: string; bytes: number }>;
+  scripts: Set<string>;
+};
+
+/**
+ * Counts what `page` downloads from now on, by Chromium's own accounting
+ * (encodedDataLength: bytes on the wire, headers included), with the cache off.
+ */
+export async function countBytes(context: BrowserContext, page: Page): Promise<NetworkCount> {
+  const cdp: CDPSession = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  const requests = new Map<string, { type: string; url: string }>();
+  const count: NetworkCount = { bytes: 0, requests: 0, byType: {}, byUrl: new Map(), scripts: new Set() };
+  cdp.on("Network.responseReceived", (event) => {
+    requests.set(event.requestId, { type: event.type, url: event.response.url });
+    if (event.type === "Script") count.scripts.add(event.response.url);
+  });
+  cdp.on("Network.loadingFinished", (event) => {
+    const { type, url } = requests.get(event.requestId) ?? { type: "Other", url: "?" };
+    count.bytes += event.encodedDataLength;
+    count.requests += 1;
+    count.byType[type] = (count.byType[type] ?? 0) + event.encodedDataLength;
+    count.byUrl.set(url, { type, bytes: (count.byUrl.get(url)?.bytes ?? 0) + event.encodedDataLength });
+  });
+  return count;
+}
+
+/** Opens `url` and waits until the network is quiet, prefetches included. */
+export async function openQuietly(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForLoadState("networkidle");
+  // Next.js prefetches visible links when the browser is idle after hydration.
+  await page.waitForTimeout(1500);
+  await page.waitForLoadState("networkidle");
 }
 
 /** Lighthouse's default (mobile, simulated throttling) scores, one Chromium per URL as its CLI does. */
