@@ -8,8 +8,10 @@ import {
   maxLevel,
   maxScale,
   revealBox,
+  tileDensity,
   tileGrid,
   tileKey,
+  tileLevelOver,
   tilesInView,
   visibleFraction,
   zoomAround,
@@ -41,6 +43,28 @@ test("the level drawn is the first at least as wide as the display, never past f
   assert.equal(levelFor(page, 689), 10);
   assert.equal(levelFor(page, 690), 11);
   assert.equal(levelFor(page, 10_000), 12);
+});
+
+test("tiles are drawn at the screen's density up to 2×, and at 1.5× on a dense phone", () => {
+  assert.equal(tileDensity(1, false), 1);
+  assert.equal(tileDensity(2, false), 2);
+  assert.equal(tileDensity(3, false), 2); // a 3× laptop or a phone held sideways
+  assert.equal(tileDensity(2.75, true), 1.5);
+  assert.equal(tileDensity(3, true), 1.5);
+  // A 375 px phone at 3× after a double tap (2.5×, body text at about 12 CSS px): level 11, not 12.
+  assert.equal(levelFor(page, 351 * 2.5 * tileDensity(3, true)), 11);
+  assert.equal(levelFor(page, 351 * 2.5 * 3), 12);
+});
+
+test("no tiles over a page image that is already as detailed as the level the zoom needs", () => {
+  // A desktop's 1400 px page image in an 896 px frame: at 1.5× level 11 (1378 px) would add nothing.
+  assert.equal(tileLevelOver(page, 896 * 1.5, 1400), null);
+  assert.equal(tileLevelOver(page, 896 * 2, 1400), 12);
+  // A phone's 800 px image in a 351 px frame at 1.5× density: level 10 (689 px) is not drawn, level 11 is.
+  assert.equal(tileLevelOver(page, 351 * 1.2 * 1.5, 800), null);
+  assert.equal(tileLevelOver(page, 351 * 2.5 * 1.5, 800), 11);
+  // The page image not loaded yet: tiles.
+  assert.equal(tileLevelOver(page, 351 * 1.2 * 1.5, 0), 10);
 });
 
 test("only the tiles in view are listed, with where they go and the overlap to hide", () => {

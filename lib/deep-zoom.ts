@@ -19,6 +19,21 @@ export type DeepZoom = z.infer<typeof deepZoomSchema>;
 export const TILE_SIZE = 512;
 export const TILE_OVERLAP = 1;
 
+/**
+ * A phone's screen: narrow, and 2.5 device pixels per CSS pixel or more
+ * (400+ ppi). Its page image and tiles are drawn at less than its density.
+ */
+export const DENSE_PHONE = "(max-width: 639px) and (min-resolution: 2.5dppx)";
+
+/**
+ * Device pixels per CSS pixel the tiles are drawn at: the screen's own, at
+ * most 2; on a dense phone 1.5, about as sharp as a 2× laptop's screen (body
+ * text zoomed to 12 CSS px still reads crisply) for half the tiles' bytes.
+ */
+export function tileDensity(devicePixelRatio: number, densePhone: boolean): number {
+  return densePhone ? 1.5 : Math.min(Math.max(devicePixelRatio, 1), 2);
+}
+
 /** The full-resolution level: the smallest L with 2^L ≥ the longer side. */
 export function maxLevel(image: { width: number; height: number }): number {
   return Math.ceil(Math.log2(Math.max(image.width, image.height, 1)));
@@ -44,6 +59,16 @@ export function levelFor(zoom: DeepZoom, displayWidth: number): number {
   const top = maxLevel(zoom);
   for (let level = 0; level <= top; level++) if (levelSize(zoom, level).width >= displayWidth) return level;
   return top;
+}
+
+/**
+ * The level of tiles to draw over a base image `baseWidth` pixels wide (the
+ * size the browser took from the srcset) shown `displayWidth` device pixels
+ * wide, or null when the base image is already as detailed as that level.
+ */
+export function tileLevelOver(zoom: DeepZoom, displayWidth: number, baseWidth: number): number | null {
+  const level = levelFor(zoom, displayWidth);
+  return levelSize(zoom, level).width > baseWidth ? level : null;
 }
 
 export type Tile = {

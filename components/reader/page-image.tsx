@@ -1,9 +1,19 @@
 import Link from "next/link";
+import { DENSE_PHONE } from "@/lib/deep-zoom";
 import { regionStyle } from "@/lib/regions";
 import { PagePicture } from "./page-picture";
 import { PageZoom } from "./page-zoom";
 import { articleHref, pageHref } from "@/lib/reading/urls";
 import type { PageImage as PageImageData, PageSummary } from "@/lib/reading/types";
+
+/**
+ * The page image's layout width for the browser's srcset choice: 56rem beside
+ * the title navigation from 1024 px, the screen's width below. A phone at 2.5×
+ * or more is told two thirds of its width, so it takes the image at about 2×
+ * its width (800 px on a 390 px phone at 3×, not 1400 px): the whole page in
+ * 390 CSS px is for finding an article, and zooming in loads tiles.
+ */
+const PAGE_IMAGE_SIZES = `(min-width: 1024px) 56rem, ${DENSE_PHONE} calc(200vw / 3), 100vw`;
 
 /**
  * The page image with each article's regions as links laid over it in
@@ -26,7 +36,7 @@ export function PageImage({
     <PagePicture
       src={image.src}
       srcSet={image.srcSet}
-      sizes="(min-width: 1024px) 56rem, 100vw"
+      sizes={PAGE_IMAGE_SIZES}
       width={image.width}
       height={image.height}
       alt={`第${page.code}版：${page.name} 版面图`}
@@ -46,6 +56,8 @@ export function PageImage({
         className="absolute block border-2 border-transparent transition-colors hover:border-blue-600 hover:bg-blue-500/15 focus-visible:border-blue-700 focus-visible:bg-blue-500/20 focus-visible:outline-3 focus-visible:outline-offset-0 focus-visible:outline-amber-400 active:bg-blue-500/25"
         style={regionStyle(region, image)}
         draggable={false}
+        prefetch={false}
+        data-prefetch="intent"
       />
     )),
   );

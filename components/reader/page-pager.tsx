@@ -23,12 +23,26 @@ export function PagePager({
     <nav aria-label={label} className="flex flex-wrap items-center gap-2 print:hidden">
       <span className="font-bold">当前版：{current.code}版</span>
       {previous && (
-        <Link href={pageHref(base, previous.code)} className={link} rel="prev" aria-keyshortcuts="ArrowLeft">
+        <Link
+          href={pageHref(base, previous.code)}
+          className={link}
+          rel="prev"
+          prefetch={false}
+          data-prefetch="intent"
+          aria-keyshortcuts="ArrowLeft"
+        >
           上一版
         </Link>
       )}
       {next && (
-        <Link href={pageHref(base, next.code)} className={link} rel="next" aria-keyshortcuts="ArrowRight">
+        <Link
+          href={pageHref(base, next.code)}
+          className={link}
+          rel="next"
+          prefetch={false}
+          data-prefetch="intent"
+          aria-keyshortcuts="ArrowRight"
+        >
           下一版
         </Link>
       )}

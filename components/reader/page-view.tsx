@@ -4,6 +4,7 @@ import type { EditionSnapshot, PageSummary } from "@/lib/reading/types";
 import type { EditionLinks } from "@/lib/reading/types";
 import { PageImage, PageTextLayout } from "./page-image";
 import { PagePager } from "./page-pager";
+import { PrefetchOnIntent } from "./prefetch-on-intent";
 import { ShareBar } from "./share-bar";
 import { ReaderFooter } from "./reader-footer";
 import { ReaderHeader } from "./reader-header";
@@ -42,7 +43,7 @@ export function PageView({
         }
       />
       <main id="main" className="mx-auto grid max-w-7xl gap-6 px-3 py-4 sm:px-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <div className="min-w-0 space-y-3">
+        <PrefetchOnIntent className="min-w-0 space-y-3">
           <h1 className="font-serif text-xl font-bold">
             第{page.code}版：{page.name}
           </h1>
@@ -55,7 +56,7 @@ export function PageView({
             <PageTextLayout page={page} base={links.base} />
           )}
           <PagePager base={links.base} current={page} previous={previous} next={next} label="翻版（底部）" />
-        </div>
+        </PrefetchOnIntent>
         <div className="lg:sticky lg:top-0 lg:max-h-screen lg:self-start lg:overflow-y-auto lg:py-2">
           <TitleNavigation edition={edition} current={page} base={links.base} />
         </div>

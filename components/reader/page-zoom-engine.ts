@@ -7,11 +7,13 @@
 import {
   clampZoom,
   FIT,
-  levelFor,
   levelSize,
   maxScale,
   revealBox,
+  DENSE_PHONE,
+  tileDensity,
   tileKey,
+  tileLevelOver,
   tilesInView,
   visibleFraction,
   zoomAround,
@@ -36,6 +38,17 @@ export type ZoomController = {
 
 const DRAG_SLOP = 6;
 
+/** The pixel width of the size the browser took from the page image's srcset (naturalWidth is in CSS pixels). */
+function baseWidth(img: HTMLImageElement | null): number {
+  if (!img?.complete || !img.currentSrc) return 0;
+  for (const candidate of img.srcset.split(",")) {
+    const [url, descriptor] = candidate.trim().split(/\s+/);
+    if (url && descriptor?.endsWith("w") && new URL(url, document.baseURI).href === img.currentSrc)
+      return Number.parseInt(descriptor, 10);
+  }
+  return 0;
+}
+
 export function attachZoom(
   frame: HTMLElement,
   inner: HTMLElement,
@@ -45,16 +58,20 @@ export function attachZoom(
 ): ZoomController {
   let state: ZoomState = FIT;
   let size: Frame = { width: inner.offsetWidth, height: inner.offsetHeight };
-  const dpr = () => Math.min(window.devicePixelRatio || 1, 3);
+  const dpr = () => window.devicePixelRatio || 1;
+  const densePhone = window.matchMedia(DENSE_PHONE);
   const max = () => maxScale(tiles, size, dpr());
+  const base = inner.querySelector("img");
   const loaded = new Map<string, HTMLImageElement>();
   let frameRequest = 0;
 
   function drawTiles() {
     frameRequest = 0;
     const wanted = new Set<string>();
-    if (state.scale > 1.01) {
-      const level = levelFor(tiles, size.width * state.scale * dpr());
+    const density = tileDensity(dpr(), densePhone.matches);
+    // Over the page image while it is as sharp as the tiles would be (0 while it loads: tiles then).
+    const level = tileLevelOver(tiles, size.width * state.scale * density, baseWidth(base));
+    if (state.scale > 1.01 && level !== null) {
       const { width, height } = levelSize(tiles, level);
       // Tiles of one level are always drawn whole: below the zoom the base image fits the screen.
       for (const tile of tilesInView(tiles, level, visibleFraction(state, size))) {
@@ -209,6 +226,8 @@ export function attachZoom(
   frame.addEventListener("keydown", onKeyDown);
   frame.addEventListener("focusin", onFocusIn);
   window.addEventListener("resize", onResize);
+  // For tests and the bench: input now reaches the zoom.
+  frame.dataset.zoom = "attached";
 
   return {
     zoomBy: (factor, point) => zoomBy(factor, point),
@@ -231,6 +250,7 @@ export function attachZoom(
       frame.removeEventListener("focusin", onFocusIn);
       window.removeEventListener("resize", onResize);
       document.documentElement.removeAttribute("data-page-zoomed");
+      frame.dataset.zoom = "ready";
     },
   };
 }

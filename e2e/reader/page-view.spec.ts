@@ -1,4 +1,4 @@
-import { articleUrl, expect, pageUrl, test } from "./fixtures";
+import { articleUrl, expect, pageUrl, shortcutsReady, test } from "./fixtures";
 
 test.describe("page view (版面)", () => {
   test("home is the newest edition's front page with its date, number and title navigation", async ({
@@ -104,13 +104,16 @@ test.describe("page view (版面)", () => {
       const path = new URL(request.url()).pathname;
       if (path.startsWith("/media/pages/")) images.push(path);
     });
-    // Next.js prefetches 下一版 once the view is idle; wait for that prefetch's page segment to arrive.
+    // 下一版 is prefetched when a mouse is over it (on a desktop also by the title navigation's page list);
+    // wait for that prefetch's page segment to arrive.
     const prefetched = page.waitForResponse(
       (response) =>
         response.url().includes(`${pageUrl(latest.date, next.code)}?_rsc`) &&
         (response.request().headers()["next-router-segment-prefetch"] ?? "").includes("__PAGE__"),
     );
     await page.goto(pageUrl(latest.date, current.code));
+    await shortcutsReady(page);
+    await page.getByRole("navigation", { name: "翻版", exact: true }).getByRole("link", { name: "下一版" }).hover();
     await (await prefetched).finished();
     await page.waitForLoadState("networkidle");
     const own = `/media/pages/${latest.date}/${current.code.toLowerCase()}-`;

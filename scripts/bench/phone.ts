@@ -5,7 +5,7 @@
 // lead article where it starts, as on a phone: the page zooms 2.5× around
 // that point, which puts the sample's body text (21 of the page's 1500 units)
 // at about 12 CSS px.
-//   npm run bench:phone -- --base http://127.0.0.1:3300 --path /2026-11-25/a02
+//   npm run bench:phone -- --base http://127.0.0.1:3300 --path /2026-11-25/a02 [--verbose: every response]
 // (also prints the page view's cold download on a 390×844 DPR 3 phone, issue #12)
 // From scripts/bench.ts: pageAndZoom(url).
 import { parseArgs } from "node:util";
@@ -26,6 +26,8 @@ export type PhoneZoom = {
   tileLevel: number;
   /** Body text size after the zoom, CSS px (the sample's 21-unit type on a 1500-unit page). */
   bodyTextPx: number;
+  /** Every response: path (and query), kind, bytes. */
+  responses: { url: string; kind: string; bytes: number }[];
 };
 
 export const PHONE = { width: 375, height: 812, deviceScaleFactor: 3 };
@@ -104,6 +106,11 @@ export async function pageAndZoom(url: string): Promise<PhoneZoom> {
       tiles: zoom.tiles,
       tileLevel: zoom.level,
       bodyTextPx: (21 / 1500) * frameWidth * zoom.scale,
+      responses: [...network.byUrl].map(([url, { type, bytes }]) => ({
+        url: url.replace(/^https?:\/\/[^/]+/, ""),
+        kind: kind(url, type),
+        bytes,
+      })),
     };
     await context.close();
     return result;
@@ -125,7 +132,9 @@ export function formatPhoneZoom(result: PhoneZoom): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const { values } = parseArgs({ options: { base: { type: "string" }, path: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { base: { type: "string" }, path: { type: "string" }, verbose: { type: "boolean" } },
+  });
   if (!values.base || !values.path) {
     console.error("usage: tsx scripts/bench/phone.ts --base http://127.0.0.1:3300 --path /2026-11-25/a02");
     process.exit(2);
@@ -137,4 +146,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   console.log(`phone (390×844, 3×) page view cold: ${kb(cold.bytes)} in ${cold.requests} requests (${byType})`);
   const result = await pageAndZoom(values.base + values.path);
   console.log(`phone (375×812, 3×) page view + zoom into the lead article: ${formatPhoneZoom(result)}`);
+  if (values.verbose)
+    for (const r of result.responses) console.log(`  ${kb(r.bytes).padStart(8)}  ${r.kind.padEnd(10)} ${r.url}`);
 }
