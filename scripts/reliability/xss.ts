@@ -26,9 +26,67 @@ export type XssOptions = {
   log?: (line: string) => void;
 };
 
-type Trap = { executed: Map<string, string>; cspViolations: number };
+/** One CSP violation as Chromium reported it (a `securitypolicyviolation` event), with the view it happened on. */
+export type CspViolation = {
+  /** The route pattern of the view (e.g. /p/[publication]/[date]/[page]/[article]/card.jpg). */
+  view: string;
+  /** The URL opened (the document reporting may be a frame in it). */
+  opened: string;
+  /** The response's Content-Type, filled once the view has loaded: an image or XML is shown by Chromium's own viewer. */
+  contentType: string;
+  directive: string;
+  /** "inline", "eval", a URL or "" */
+  blocked: string;
+  /** The start of the refused code (when the policy asks for 'report-sample') or the refused element's markup. */
+  sample: string;
+  /** The payload whose text the refused code, element or URL carries: markup only the CSP stopped. */
+  marker: string | null;
+};
+
+type Trap = {
+  executed: Map<string, string>;
+  violations: CspViolation[];
+  /** Console lines about the CSP: each violation prints one, so more lines than events means unattributed ones. */
+  cspConsoleLines: string[];
+  /** The view being opened (its route pattern) and its URL. */
+  current: { view: string; url: string };
+};
 
 const TEXT_FIELDS = /^(name|title|kicker|subtitle|byline|body|caption|description|text|summary)$/;
+
+/** The kind of thing a violation refused: the payload it came from, or what Chromium shows the response in. */
+function violationKind(v: CspViolation): string {
+  if (v.marker) return `${v.marker}'s markup`;
+  const shown = /^image\//.test(v.contentType)
+    ? "Chromium's image viewer"
+    : /xml/.test(v.contentType)
+      ? "Chromium's XML viewer"
+      : v.contentType.split(";")[0] || "no response";
+  const tag = /^<([a-z0-9-]+)/.exec(v.sample)?.[1];
+  return `${shown}${tag ? `, <${tag}>` : ""}`;
+}
+
+export type ViolationGroup = { key: string; count: number; example: string };
+
+/** Violations grouped by view, directive, what was blocked and its kind; the largest group first. */
+export function groupViolations(violations: CspViolation[]): ViolationGroup[] {
+  const groups = new Map<string, ViolationGroup>();
+  for (const v of violations) {
+    const blocked = /^https?:/.test(v.blocked) ? new URL(v.blocked).origin : v.blocked || "-";
+    const key = `${v.view} · ${v.directive} · ${blocked} · ${violationKind(v)}`;
+    const group = groups.get(key) ?? { key, count: 0, example: `${v.opened} ${v.sample.slice(0, 120)}`.trim() };
+    group.count++;
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+/** The three largest groups for the table ("n view · directive · blocked · kind; …"); the notes list them all. */
+function summary(groups: ViolationGroup[]): string {
+  const shown = groups.slice(0, 3).map((g) => `${g.count} ${g.key}`);
+  if (groups.length > 3) shown.push(`${groups.length - 3} more kinds (see the notes)`);
+  return shown.join("; ");
+}
 
 function manifestFor(slug: string, date: string, payloads: { id: string; payload: string }[], publish: boolean) {
   const perPage = 10;
@@ -81,8 +139,47 @@ async function trapped(browser: Browser, cookie: { name: string; value: string }
   });
   page.on("console", (message) => {
     const marker = markerIn(message.text());
-    if (/Content Security Policy/i.test(message.text())) trap.cspViolations++;
+    if (/Content Security Policy/i.test(message.text())) trap.cspConsoleLines.push(message.text());
     else if (marker) trap.executed.set(marker, `console on ${page.url()}`);
+  });
+  // Chromium's own account of each violation, in every document of the page (its image and XML viewers too).
+  await context.exposeBinding(
+    "__banmianCspViolation",
+    (_source, event: { directive: string; blocked: string; sample: string; element: string }) => {
+      const sample = event.sample || event.element;
+      trap.violations.push({
+        view: trap.current.view,
+        opened: trap.current.url,
+        contentType: "",
+        directive: event.directive,
+        blocked: event.blocked,
+        sample,
+        marker: markerIn(`${sample} ${event.blocked}`),
+      });
+    },
+  );
+  await context.addInitScript(() => {
+    document.addEventListener(
+      "securitypolicyviolation",
+      (event) => {
+        const target = event.target;
+        // The refused element's own start tag (and a script's or style's text), not its children: a container's
+        // outerHTML holds the page's escaped text, payloads included.
+        const element =
+          target instanceof Element
+            ? `<${target.tagName.toLowerCase()}${[...target.attributes].map((a) => ` ${a.name}="${a.value}"`).join("")}>` +
+              (/^(script|style)$/i.test(target.tagName) ? (target.textContent ?? "").slice(0, 200) : "")
+            : "";
+        const report = (window as unknown as Record<string, (v: object) => void>).__banmianCspViolation;
+        void report({
+          directive: event.effectiveDirective,
+          blocked: event.blockedURI,
+          sample: event.sample,
+          element: element.slice(0, 400),
+        });
+      },
+      true,
+    );
   });
   await context.route("**/*", (route) => {
     const url = route.request().url();
@@ -95,13 +192,14 @@ async function trapped(browser: Browser, cookie: { name: string; value: string }
   return { context, page };
 }
 
-async function look(page: Page, url: string): Promise<number> {
+async function look(page: Page, url: string, trap: Trap, view: string) {
+  trap.current = { view, url };
   const response = await page.goto(url, { waitUntil: "load" }).catch(() => null);
   // Handlers like onerror/onload/ontoggle/autofocus fire right after load.
   await page.waitForTimeout(150);
   await page.mouse.move(400, 300);
   await page.keyboard.press("Tab").catch(() => undefined);
-  return response?.status() ?? 0;
+  return { status: response?.status() ?? 0, contentType: response?.headers()["content-type"] ?? "" };
 }
 
 export async function xssPart(options: XssOptions): Promise<PartResult> {
@@ -193,6 +291,7 @@ export async function xssPart(options: XssOptions): Promise<PartResult> {
     }
   }
   let index = 0;
+  const notWritten: string[] = [];
   for (const page of viaAdmin.pages) {
     await send(
       fill(
@@ -203,14 +302,14 @@ export async function xssPart(options: XssOptions): Promise<PartResult> {
       "save page",
     );
     for (const article of page.articles) {
-      const { payload } = payloads[index++ % payloads.length];
+      const { id, payload } = payloads[index++ % payloads.length];
       const current = await prisma.article.findUniqueOrThrow({ where: { id: article.id } });
       const body = [
         payload,
         `## ${payload}`,
         ...(imageLine ? [`![${payload.replace(/[\]\n]/g, " ")}]${imageLine}`] : []),
       ].join("\n\n");
-      await send(
+      const saved = await send(
         fill(
           saveArticle,
           {
@@ -223,22 +322,31 @@ export async function xssPart(options: XssOptions): Promise<PartResult> {
         ),
         "save article",
       );
+      const stored = await prisma.article.findUnique({ where: { id: article.id } });
+      if (markerIn(stored?.title ?? "") !== id || stored?.title.startsWith("待改"))
+        notWritten.push(
+          `${id} (article ${article.id}): ${stored ? `title still ${JSON.stringify(stored.title.slice(0, 40))}` : "article gone"}; the save answered ${saved.status}: ${saved.body.toString().replace(/\s+/g, " ").slice(0, 300)}`,
+        );
     }
   }
-  const written = await prisma.article.count({
-    where: { page: { editionId: viaAdmin.id }, title: { contains: "XSS-" } },
+  // Written: the article's stored title names its own payload (the import's placeholder "待改 XSS-n" does not count).
+  const adminArticles = await prisma.article.findMany({
+    where: { page: { editionId: viaAdmin.id } },
+    select: { title: true },
   });
+  const written = adminArticles.filter((a) => markerIn(a.title) && !a.title.startsWith("待改")).length;
   log(`xss: ${payloads.length} payloads; ${written} articles written through the admin form; opening the views…`);
 
   // Every view that shows them: the reader routes found in app/, filled for this publication, and the admin screens.
-  const trap: Trap = { executed: new Map(), cspViolations: 0 };
+  const trap: Trap = { executed: new Map(), violations: [], cspConsoleLines: [], current: { view: "", url: "" } };
   const { context, page } = await trapped(browser, session.current(), base, trap);
-  const urls = new Set<string>([
-    `/p/${slug}`,
-    `/p/${slug}/archive`,
-    `/p/${slug}/archive/2038-06`,
-    "/admin",
-    "/admin/publications",
+  // Each URL with the view it is an instance of (a route pattern), for the violations' attribution.
+  const urls = new Map<string, string>([
+    [`/p/${slug}`, "/p/[publication]"],
+    [`/p/${slug}/archive`, "/p/[publication]/archive"],
+    [`/p/${slug}/archive/2038-06`, "/p/[publication]/archive/[month]"],
+    ["/admin", "/admin"],
+    ["/admin/publications", "/admin/publications"],
   ]);
   const readerRoutes = discoverRoutes("app").filter(
     (r) =>
@@ -247,14 +355,21 @@ export async function xssPart(options: XssOptions): Promise<PartResult> {
       !r.segments.some((s) => s.kind === "dynamic" && s.catchAll) &&
       (options.readerRoutes?.(r.pattern) ?? true),
   );
+  const editionScreen = "/admin/editions/[editionId]";
   for (const edition of editions) {
     const date = edition.issueDate.toISOString().slice(0, 10);
-    urls.add(`/admin/editions/${edition.id}`).add(`/admin/editions/${edition.id}/audit`);
+    urls
+      .set(`/admin/editions/${edition.id}`, editionScreen)
+      .set(`/admin/editions/${edition.id}/audit`, `${editionScreen}/audit`);
     for (const p of edition.pages) {
       urls
-        .add(`/admin/editions/${edition.id}/pages/${p.id}`)
-        .add(`/admin/editions/${edition.id}/preview/${p.code.toLowerCase()}`);
-      for (const a of p.articles.slice(0, 3)) urls.add(`/admin/editions/${edition.id}/pages/${p.id}/articles/${a.id}`);
+        .set(`/admin/editions/${edition.id}/pages/${p.id}`, `${editionScreen}/pages/[pageId]`)
+        .set(`/admin/editions/${edition.id}/preview/${p.code.toLowerCase()}`, `${editionScreen}/preview/[page]`);
+      for (const a of p.articles.slice(0, 3))
+        urls.set(
+          `/admin/editions/${edition.id}/pages/${p.id}/articles/${a.id}`,
+          `${editionScreen}/pages/[pageId]/articles/[articleId]`,
+        );
       for (const route of readerRoutes.filter((r) => r.pattern.startsWith("/p/[publication]")))
         for (const a of p.articles.length ? p.articles : [{ sortOrder: 1 }]) {
           const values: Record<string, string> = {
@@ -265,20 +380,28 @@ export async function xssPart(options: XssOptions): Promise<PartResult> {
             month: date.slice(0, 7),
           };
           if (route.segments.every((s) => s.kind === "static" || s.name in values))
-            urls.add(route.pattern.replace(/\[(\w+)\]/g, (_, name: string) => values[name]));
+            urls.set(
+              route.pattern.replace(/\[(\w+)\]/g, (_, name: string) => values[name]),
+              route.pattern,
+            );
         }
     }
   }
   let views = 0;
   const statuses: Record<number, number> = {};
-  for (const url of urls) {
-    const status = await look(page, base + url);
+  const contentTypes = new Map<string, string>();
+  for (const [url, view] of urls) {
+    const { status, contentType } = await look(page, base + url, trap, view);
+    contentTypes.set(base + url, contentType);
     statuses[status] = (statuses[status] ?? 0) + 1;
     if (status >= 500) errors.push(`GET ${url} → ${status}`);
     views++;
   }
   await context.close();
   const executed = [...trap.executed.entries()];
+  for (const violation of trap.violations) violation.contentType = contentTypes.get(violation.opened) ?? "";
+  const fromPayloads = trap.violations.filter((v) => v.marker);
+  const groups = groupViolations(trap.violations);
   return {
     part,
     figures: [
@@ -291,10 +414,15 @@ export async function xssPart(options: XssOptions): Promise<PartResult> {
         "articles written through import / admin",
         `${viaImport.pages.reduce((n, p) => n + p.articles.length, 0)} / ${written}`,
       ),
+      // A save the admin answered without storing the payload: refused (its message is in the notes) or lost.
+      figure(part, "admin saves that stored nothing", notWritten.length, { max: 0 }),
       figure(part, "views opened in Chromium", views),
       figure(part, "payloads executed", executed.length, { max: 0 }),
       figure(part, "5xx while writing or viewing", errors.length, { max: 0 }),
-      figure(part, "CSP violations reported", trap.cspViolations),
+      figure(part, "CSP violations reported", Math.max(trap.violations.length, trap.cspConsoleLines.length)),
+      // A payload's own markup refused by the CSP: escaping failed somewhere and only the second wall held.
+      figure(part, "CSP violations by a payload's markup", fromPayloads.length, { max: 0 }),
+      figure(part, "CSP violations, by view and directive", summary(groups) || "none"),
     ],
     notes: [
       `statuses of the views: ${Object.entries(statuses)
@@ -302,6 +430,13 @@ export async function xssPart(options: XssOptions): Promise<PartResult> {
         .join(", ")}`,
       ...(imageLine ? [] : ["no article image could be uploaded: captions were not covered"]),
       ...executed.slice(0, 5).map(([marker, where]) => `executed ${marker}: ${where}`),
+      ...groups.map((g) => `CSP violation ×${g.count}: ${g.key} (e.g. ${g.example})`),
+      ...(trap.cspConsoleLines.length > trap.violations.length
+        ? [
+            `${trap.cspConsoleLines.length - trap.violations.length} CSP console lines without a violation event, e.g. ${trap.cspConsoleLines[0].slice(0, 200)}`,
+          ]
+        : []),
+      ...notWritten.slice(0, 5).map((line) => `not written through the admin: ${line}`),
       ...errors.slice(0, 5),
     ],
   };
