@@ -58,7 +58,8 @@ test.afterAll(async () => {
 });
 
 test("xss: payloads written through the admin and the import run nowhere", async () => {
-  test.setTimeout(150_000);
+  // About 110 views, each opened and waited on: over 150 s once at load average 6 on 2 cores.
+  test.setTimeout(300_000);
   const result = await xssPart({
     base: server.base,
     prisma,
