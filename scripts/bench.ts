@@ -1,5 +1,6 @@
 // npm run bench [-- --smoke] [-- --port 3300] [-- --nginx-port N] [-- --duration 5] [-- --connections 50]
 //               [-- --editions 40] [-- --base URL] [-- --no-lighthouse] [-- --no-small] [-- --no-nginx]
+//               [-- --first-only] (the first-request step alone, archive and small database)
 // One run, one table, side by side on the same machine (issue #12):
 //   - cached home/page/article/calendar req/s of the app as `npm start` runs
 //     it, next to a bare node:http server sending the identical bytes, and
@@ -56,16 +57,18 @@ const option = (name: string, fallback: number | string) => {
   return index >= 0 ? args[index + 1] : String(fallback);
 };
 const smoke = flag("smoke");
+const firstOnly = flag("first-only");
 const port = Number(option("port", 3300));
 const nginxPort = Number(option("nginx-port", port + 30));
 const duration = Number(option("duration", smoke ? 1 : 5));
 const connections = Number(option("connections", smoke ? 10 : 50));
 const perView = Number(option("editions", smoke ? 2 : 40));
 const givenBase = option("base", "");
-const withLighthouse = !smoke && !flag("no-lighthouse");
+const withLighthouse = !smoke && !firstOnly && !flag("no-lighthouse");
 const withSmall = !smoke && !flag("no-small") && !givenBase;
-const withNginx = !smoke && !flag("no-nginx");
-const withMinimal = !smoke && !flag("no-minimal");
+const withNginx = !smoke && !firstOnly && !flag("no-nginx");
+const withMinimal = !smoke && !firstOnly && !flag("no-minimal");
+const withOthers = !smoke && !firstOnly;
 const log = (line: string) => console.error(`· ${line}`);
 
 type EditionRow = { date: string; pages: { code: string; articles: number }[] };
@@ -102,14 +105,17 @@ function viewUrl(view: View, edition: EditionRow): string | null {
   return withArticles ? articleHref(base, withArticles.code, 1) : null;
 }
 
-/** Views spread over the archive, each view from different editions so none is warmed by another. */
-function spreadUrls(editions: EditionRow[], count: number): Record<Exclude<View, "home">, string[]> {
+/**
+ * Views spread over the archive, each view from different editions so none is warmed by another.
+ * Calendars are distinct months, never `skipMonth` (the one prerendered at build time and warmed).
+ */
+function spreadUrls(editions: EditionRow[], count: number, skipMonth: string): Record<Exclude<View, "home">, string[]> {
   const older = editions.slice(1); // the latest edition is prerendered at build time
   const kinds = ["page", "article", "calendar"] as const;
   const wanted = Math.min(older.length, count * kinds.length);
   const step = older.length / Math.max(1, wanted);
   const out = { page: [] as string[], article: [] as string[], calendar: [] as string[] };
-  const months = new Set<string>();
+  const months = new Set<string>([skipMonth]);
   for (let i = 0; i < wanted; i++) {
     const edition = older[Math.floor(i * step)];
     const kind = kinds[i % kinds.length];
@@ -165,7 +171,15 @@ async function load(url: string, onTick?: () => void): Promise<Throughput> {
   }
 }
 
-/** Makes and seeds `<db>_small` (the sample's ten days) unless it already has published editions. */
+/**
+ * The small database's archive: one year (about 375 editions, a tenth of the ten-year archive), so it
+ * has a dozen calendar months with editions to open uncached, like the archive's (the sample's ten
+ * days alone are one month, which the build prerenders: its figure was one cached request).
+ */
+const SMALL_ARCHIVE_YEARS = 1;
+const SMALL_MONTHS = 12;
+
+/** Makes and seeds `<db>_small` (the sample's ten days and a year's archive before them) unless it has them. */
 async function smallDatabase(): Promise<string | null> {
   if (isEmbedded()) return null;
   const url = new URL(databaseUrl());
@@ -181,16 +195,20 @@ async function smallDatabase(): Promise<string | null> {
   if (!exists) await client.query(`CREATE DATABASE "${name}"`);
   await client.end();
   const env = { ...process.env, DATABASE_URL: small.toString(), STORAGE_DIR: `.data/${name}-storage` };
-  const hasEditions =
-    exists &&
-    (await publishedEditions(small.toString()).then(
-      (rows) => rows.length > 0,
-      () => false,
-    ));
-  if (!hasEditions) {
+  const months = exists
+    ? await publishedEditions(small.toString()).then(
+        (rows) => new Set(rows.map((row) => row.date.slice(0, 7))).size,
+        () => 0,
+      )
+    : 0;
+  if (months < SMALL_MONTHS) {
     log(`seeding the small database ${name}`);
-    for (const script of ["scripts/db-migrate.ts", "scripts/seed.ts"]) {
-      const run = spawnSync("npx", ["tsx", script, "--quiet"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    const scripts = [["scripts/db-migrate.ts"], ["scripts/seed.ts", "--archive", String(SMALL_ARCHIVE_YEARS)]];
+    for (const [script, ...rest] of scripts) {
+      const run = spawnSync("npx", ["tsx", script, ...rest, "--quiet"], {
+        env,
+        stdio: ["ignore", "ignore", "inherit"],
+      });
       if (run.status !== 0) throw new Error(`${script} failed on ${name}`);
     }
   }
@@ -236,7 +254,7 @@ try {
   // The first request of each route loads its code; that is start-up, not a view's first request.
   for (const view of VIEWS) if (targets[view]) await (await get(base, targets[view]!)).arrayBuffer();
 
-  const spread = spreadUrls(editions, perView);
+  const spread = spreadUrls(editions, perView, latest.date.slice(0, 7));
   log(
     `first requests: ${spread.page.length + spread.article.length + spread.calendar.length} URLs over ${editions.length} editions`,
   );
@@ -245,32 +263,34 @@ try {
   }
   result.views.home = {};
 
-  const recorded: Record<string, Recorded> = {};
-  for (const view of VIEWS) {
-    const path = targets[view];
-    if (!path) continue;
-    for (let i = 0; i < 3; i++) await (await get(base, path)).arrayBuffer();
-    const response = await get(base, path);
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, key) => {
-      if (!["date", "connection", "keep-alive", "transfer-encoding", "content-length"].includes(key))
-        headers[key] = value;
-    });
-    recorded[path] = { status: 200, headers, body: Buffer.from(await response.arrayBuffer()).toString("base64") };
-  }
-  const bare = await startBare(port + 10, recorded);
-  servers.push(bare);
   let peakRss = 0;
-  const sample = app ? () => (peakRss = Math.max(peakRss, serverRss(app.pid))) : undefined;
-  for (const view of VIEWS) {
-    const path = targets[view];
-    if (!path) continue;
-    log(`load: ${view} ${path} (${connections} connections, ${duration} s each)`);
-    const r = result.views[view]!;
-    r.app = await load(base + path, sample);
-    r.bare = await load(bare.url + path);
+  if (!firstOnly) {
+    const recorded: Record<string, Recorded> = {};
+    for (const view of VIEWS) {
+      const path = targets[view];
+      if (!path) continue;
+      for (let i = 0; i < 3; i++) await (await get(base, path)).arrayBuffer();
+      const response = await get(base, path);
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, key) => {
+        if (!["date", "connection", "keep-alive", "transfer-encoding", "content-length"].includes(key))
+          headers[key] = value;
+      });
+      recorded[path] = { status: 200, headers, body: Buffer.from(await response.arrayBuffer()).toString("base64") };
+    }
+    const bare = await startBare(port + 10, recorded);
+    servers.push(bare);
+    const sample = app ? () => (peakRss = Math.max(peakRss, serverRss(app.pid))) : undefined;
+    for (const view of VIEWS) {
+      const path = targets[view];
+      if (!path) continue;
+      log(`load: ${view} ${path} (${connections} connections, ${duration} s each)`);
+      const r = result.views[view]!;
+      r.app = await load(base + path, sample);
+      r.bare = await load(bare.url + path);
+    }
+    if (app) result.peakRssBytes = peakRss;
   }
-  if (app) result.peakRssBytes = peakRss;
 
   if (withNginx && nginxInstalled()) {
     const nginx = await startNginx(nginxPort, port);
@@ -304,16 +324,18 @@ try {
     await stopAll(minimal, minimalBare);
   }
 
-  log("phone cold loads (Chromium 390×844, DPR 3)");
   const present = VIEWS.filter((view) => targets[view]);
-  // The smoke opens one view: enough to keep the browser code working.
-  const opened = smoke ? present.filter((view) => view === "article") : present;
-  const loads = await coldLoads(opened.map((view) => base + targets[view]));
-  opened.forEach((view, i) => {
-    result.views[view]!.jsGzip = loads[i].jsGzip;
-    result.views[view]!.coldBytes = loads[i].bytes;
-  });
-  if (!smoke && targets.page) {
+  if (!firstOnly) {
+    log("phone cold loads (Chromium 390×844, DPR 3)");
+    // The smoke opens one view: enough to keep the browser code working.
+    const opened = smoke ? present.filter((view) => view === "article") : present;
+    const loads = await coldLoads(opened.map((view) => base + targets[view]));
+    opened.forEach((view, i) => {
+      result.views[view]!.jsGzip = loads[i].jsGzip;
+      result.views[view]!.coldBytes = loads[i].bytes;
+    });
+  }
+  if (!smoke && !firstOnly && targets.page) {
     log("phone page view + zoom into one article (Chromium 375×812, DPR 3)");
     const zoom = await pageAndZoom(base + targets.page);
     result.views.page!.zoomBytes = zoom.openBytes + zoom.zoomBytes;
@@ -328,7 +350,7 @@ try {
 
   // Other areas' benches, run as they are against the same database; their figures follow the table.
   // The search bench loads the data layer (server-only modules): node with the react-server condition, as Next.js does.
-  if (!smoke && existsSync("scripts/bench/search.ts")) {
+  if (withOthers && existsSync("scripts/bench/search.ts")) {
     log("running scripts/bench/search.ts");
     const run = spawnSync(
       process.execPath,
@@ -345,7 +367,7 @@ try {
       });
     }
   }
-  if (!smoke && existsSync("scripts/bench/pdf.ts")) {
+  if (withOthers && existsSync("scripts/bench/pdf.ts")) {
     log("running scripts/bench/pdf.ts");
     const run = spawnSync("npx", ["tsx", "scripts/bench/pdf.ts"], { encoding: "utf8", timeout: 10 * 60_000 });
     const output = (run.stdout ?? "").trim() || (run.stderr ?? "").trim().split("\n").slice(-5).join("\n");
@@ -360,7 +382,7 @@ try {
       servers.push(smallApp);
       const smallTargets = VIEWS.map((view) => viewUrl(view, smallEditions[0]));
       for (const path of smallTargets) if (path) await (await get(smallApp.url, path)).arrayBuffer();
-      const smallSpread = spreadUrls(smallEditions, perView);
+      const smallSpread = spreadUrls(smallEditions, perView, smallEditions[0].date.slice(0, 7));
       log(`first requests on the small database (${smallEditions.length} editions)`);
       for (const view of ["page", "article", "calendar"] as const) {
         result.views[view]!.firstSmall = percentiles(await firstRequests(smallApp.url, smallSpread[view]));

@@ -43,6 +43,25 @@ test("first requests, growth, bytes and Lighthouse are judged against the issue'
   assert.deepEqual(byGoal, { first: true, growth: false, client: false, phone: true, Lighthouse: false });
 });
 
+test("growth from a handful of first requests is not met, and the table says how many there were", () => {
+  // The calendar's 7.74× came from one cached small-database request (README, 2026-11-26).
+  const result: BenchResult = {
+    views: {
+      calendar: {
+        first: { n: 40, p50: 20, p95: 30, p99: 31 },
+        firstSmall: { n: 1, p50: 19, p95: 19, p99: 19 },
+      },
+    },
+    extra: [],
+  };
+  const growth = verdicts(result).find((v) => v.goal.startsWith("growth"))!;
+  assert.equal(growth.met, false);
+  assert.match(growth.measured, /n = 40 \/ 1: too few/);
+  assert.match(formatTable(result), /\| 19\.0 \/ 19\.0 \/ 19\.0 \(n = 1\) \|/);
+  result.views.calendar!.firstSmall!.n = 12;
+  assert.equal(verdicts(result).find((v) => v.goal.startsWith("growth"))!.met, true);
+});
+
 test("the table has a column per measured view and says what was not measured", () => {
   const table = formatTable({ views: { home: { app: fast, bare }, article: { app: slow, bare } }, extra: [] });
   const header = table.split("\n")[0];

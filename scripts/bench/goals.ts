@@ -49,6 +49,8 @@ export const GOALS = {
   firstP50Ms: 30,
   firstP95Ms: 100,
   growth: 1.2,
+  /** Fewer first requests than this on either side and the growth ratio is not judged (one sample says nothing). */
+  growthMinSamples: 5,
   jsGzipBytes: 100 * 1024,
   coldBytes: { article: 250 * 1024, page: 400 * 1024 } as Partial<Record<View, number>>,
   /** Issue #11: "under 400 KB" to open a page view and zoom into one article. */
@@ -89,11 +91,12 @@ export function verdicts(result: BenchResult): Verdict[] {
     }
     if (r.first && r.firstSmall && r.firstSmall.p50 > 0) {
       const growth = r.first.p50 / r.firstSmall.p50;
+      const enough = Math.min(r.first.n, r.firstSmall.n) >= GOALS.growthMinSamples;
       out.push({
         goal: `growth (p50 archive ÷ small) ≤ ${GOALS.growth}`,
         view,
-        measured: growth.toFixed(2),
-        met: growth <= GOALS.growth,
+        measured: `${growth.toFixed(2)} (n = ${r.first.n} / ${r.firstSmall.n}${enough ? "" : `: too few, ${GOALS.growthMinSamples} needed`})`,
+        met: enough && growth <= GOALS.growth,
       });
     }
     if (r.jsGzip !== undefined) {
@@ -141,7 +144,8 @@ export function kb(bytes: number): string {
 
 const num = (n: number | undefined, digits = 0) =>
   n === undefined ? "–" : n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const ms = (p?: Percentiles) => (p ? `${p.p50.toFixed(1)} / ${p.p95.toFixed(1)} / ${p.p99.toFixed(1)}` : "–");
+const ms = (p?: Percentiles) =>
+  p ? `${p.p50.toFixed(1)} / ${p.p95.toFixed(1)} / ${p.p99.toFixed(1)} (n = ${p.n})` : "–";
 
 /** The side-by-side table (GitHub markdown, readable in a terminal as it is). */
 export function formatTable(result: BenchResult): string {
@@ -160,8 +164,8 @@ export function formatTable(result: BenchResult): string {
     rows.push(["**ratio nginx ÷ bare** (goal ≥ 0.50)", ...cell((r) => r2(r.proxy, r.bare))]);
   }
   rows.push(["HTML bytes", ...cell((r) => (r.app ? kb(r.app.bytes) : "–"))]);
-  rows.push(["first request p50 / p95 / p99 ms, archive (≤ 30 / 100)", ...cell((r) => ms(r.first))]);
-  rows.push(["first request p50 / p95 / p99 ms, small DB", ...cell((r) => ms(r.firstSmall))]);
+  rows.push(["first request p50 / p95 / p99 ms (n URLs), archive (≤ 30 / 100)", ...cell((r) => ms(r.first))]);
+  rows.push(["first request p50 / p95 / p99 ms (n URLs), small DB", ...cell((r) => ms(r.firstSmall))]);
   rows.push([
     "**growth** p50 archive ÷ small (≤ 1.2)",
     ...cell((r) => (r.first && r.firstSmall ? `${(r.first.p50 / r.firstSmall.p50).toFixed(2)}×` : "–")),
