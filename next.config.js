@@ -13,7 +13,12 @@ const nextConfig = {
   // each at most in UTF-8): LIMITS.formBytes in lib/limits.ts, checked by
   // lib/limits.test.ts. Next.js's default of 1 MB would refuse a long body with
   // a bare error page instead of saving it.
-  experimental: { serverActions: { bodySizeLimit: 3 * 1024 * 1024 } },
+  //
+  // The route cache (each reader URL's rendered HTML and RSC) stays in memory, as "use cache"
+  // entries do: flushed to disk it cost every first request a write of about 140 KB in five
+  // files, grew without bound as readers went through the archive, and outlived a restart,
+  // after which this instance's cache handler knows nothing of invalidations made meanwhile.
+  experimental: { serverActions: { bodySizeLimit: 3 * 1024 * 1024 }, isrFlushToDisk: false },
   // Reader views are cached with "use cache" + cacheTag (lib/data) and invalidated by the admin with TAGS.
   cacheComponents: true,
   // The reader's cache profile. `revalidate` is also the s-maxage a CDN in front
