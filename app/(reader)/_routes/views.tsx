@@ -8,7 +8,7 @@ import { ArticleView, FullArticleView } from "@/components/reader/article-view";
 import { PageView } from "@/components/reader/page-view";
 import { ArchiveHeader } from "@/components/reader/archive-header";
 import { getArticleBody } from "@/lib/data/articles";
-import { getEditionIndex } from "@/lib/data/editions";
+import { getEditionIndex, getEditionMonth } from "@/lib/data/editions";
 import { getDefaultPublication, getPublicationBySlug } from "@/lib/data/publications";
 import { continuationOf } from "@/lib/reading/continuations";
 import {
@@ -17,7 +17,6 @@ import {
   formatYearMonth,
   parseUrlDate,
   parseYearMonth,
-  yearMonthOf,
   type YearMonth,
 } from "@/lib/reading/dates";
 import type { Region } from "@/lib/content";
@@ -226,25 +225,21 @@ export async function renderFullArticle(raw: RawParams) {
 
 async function archiveData(slug: string | undefined, month: YearMonth | null) {
   const { publication, path } = await resolvePublication(slug);
-  const index = await getEditionIndex(publication.id);
-  const latest = index.at(-1);
-  const shown = month ?? (latest ? yearMonthOf(latest.issueDate) : null);
-  return { publication, path, index, shown };
+  const calendar = await getEditionMonth(publication.id, month ? formatYearMonth(month) : null);
+  const shown = calendar.month === null ? null : parseYearMonth(calendar.month);
+  return { publication, path, calendar, shown };
 }
 
 export async function renderArchive(slug: string | undefined, monthSegment?: string) {
   const month = monthSegment === undefined ? null : parseYearMonth(monthSegment);
   if (monthSegment !== undefined && !month) notFound();
-  const { publication, path, index, shown } = await archiveData(slug, month);
-  const prefix = formatYearMonth(shown ?? { year: 1970, month: 1 });
-  const days = index
-    .filter((entry) => entry.issueDate.startsWith(prefix))
-    .map((entry) => ({
-      date: entry.issueDate,
-      issueNumber: entry.issueNumber,
-      href: editionBase(path, entry.issueDate),
-    }));
-  const latest = index.at(-1);
+  const { publication, path, calendar, shown } = await archiveData(slug, month);
+  const days = calendar.days.map((entry) => ({
+    date: entry.issueDate,
+    issueNumber: entry.issueNumber,
+    href: editionBase(path, entry.issueDate),
+  }));
+  const { latest } = calendar;
   return (
     <>
       <ArchiveHeader name={publication.name} home={homePath(path)} search={searchPath(path)} />
