@@ -19,5 +19,8 @@ test("the benchmark's smoke run prints one side-by-side table for every view", a
   // The phone's cold download and client JS were measured by Chromium (the smoke opens the article view).
   expect(table).toMatch(/phone cold download[^|]*\| – \| – \| \d+ KB \| – \|/);
   expect(table).toMatch(/client JS, gzip[^|]*\| – \| – \| \d+(\.\d)? KB \| – \|/);
-  expect(table).toMatch(/first request p50 \/ p95 \/ p99 ms, archive[^|]*\| – \|( [\d.]+ \/ [\d.]+ \/ [\d.]+ \|){3}/);
+  // Each first-request cell says how many URLs it is from.
+  expect(table).toMatch(
+    /first request p50 \/ p95 \/ p99 ms \(n URLs\), archive[^|]*\| – \|( [\d.]+ \/ [\d.]+ \/ [\d.]+ \(n = \d+\) \|){3}/,
+  );
 });
