@@ -4,17 +4,18 @@
 // 2^(L − maxLevel), cut into tileSize squares with `overlap` pixels shared
 // with each neighbour; tile (col, row) of level L is
 // `${key}_files/${L}/${col}_${row}.${format}`.
-import { z } from "zod";
+// No zod here: the page's zoom code imports this module, and zod is 30 KB of
+// gzipped JavaScript a phone would download to zoom (deep-zoom-schema.ts
+// validates stored rows on the server).
 
-export const deepZoomSchema = z.object({
-  key: z.string().min(1).max(300),
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
-  tileSize: z.number().int().min(64).max(4096),
-  overlap: z.number().int().min(0).max(8),
-  format: z.enum(["webp", "jpeg", "png"]),
-});
-export type DeepZoom = z.infer<typeof deepZoomSchema>;
+export type DeepZoom = {
+  key: string;
+  width: number;
+  height: number;
+  tileSize: number;
+  overlap: number;
+  format: "webp" | "jpeg" | "png";
+};
 
 export const TILE_SIZE = 512;
 export const TILE_OVERLAP = 1;

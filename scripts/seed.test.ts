@@ -9,7 +9,7 @@ import { freshDatabase, type TestDatabase } from "../lib/testing/database";
 import { addDays, todayInShanghai } from "../lib/sample/dates";
 import { PDFDocument } from "pdf-lib";
 import { articleBodySchema, regionsSchema } from "../lib/content";
-import { deepZoomSchema } from "../lib/deep-zoom";
+import { deepZoomSchema } from "../lib/deep-zoom-schema";
 import { proposeRegions } from "../lib/pdf/match";
 import { textLayerSchema } from "../lib/pdf/text-layer";
 

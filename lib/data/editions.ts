@@ -4,7 +4,7 @@ import { cache } from "react";
 import { prisma } from "@/lib/db/prisma";
 import { TAGS } from "@/lib/cache-tags";
 import { readBody, readImageVariants, readRegions } from "@/lib/content";
-import { deepZoomSchema } from "@/lib/deep-zoom";
+import { deepZoomSchema } from "@/lib/deep-zoom-schema";
 import { mediaUrl } from "@/lib/storage";
 import { dbDate, isoDate, type IsoDate } from "@/lib/reading/dates";
 import type { ArticleSummary, EditionIndexEntry, EditionSnapshot, PageImage } from "@/lib/reading/types";
