@@ -3,7 +3,7 @@
 // wire, headers included), and the view's client JavaScript gzipped. And the
 // Lighthouse mobile scores, with Debian's Chromium and no network.
 import { gzipSync } from "node:zlib";
-import { chromium, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
 import type { Lighthouse } from "./goals";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -17,13 +17,7 @@ export async function coldLoads(urls: string[]): Promise<ColdLoad[]> {
   try {
     const loads: ColdLoad[] = [];
     for (const url of urls) {
-      const context = await browser.newContext({
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 3,
-        isMobile: true,
-        hasTouch: true,
-        locale: "zh-CN",
-      });
+      const context = await phoneContext(browser, { width: 390, height: 844, deviceScaleFactor: 3 });
       const page = await context.newPage();
       const network = await countBytes(context, page);
       await openQuietly(page, url);
@@ -39,6 +33,20 @@ export async function coldLoads(urls: string[]): Promise<ColdLoad[]> {
   } finally {
     await browser.close();
   }
+}
+
+/** A fresh context that Chromium treats as a phone of this size (touch, mobile viewport, zh-CN). */
+export function phoneContext(
+  browser: Browser,
+  phone: { width: number; height: number; deviceScaleFactor: number },
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: phone.width, height: phone.height },
+    deviceScaleFactor: phone.deviceScaleFactor,
+    isMobile: true,
+    hasTouch: true,
+    locale: "zh-CN",
+  });
 }
 
 export type NetworkCount = {

@@ -11,7 +11,7 @@
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { chromium, type Page } from "@playwright/test";
-import { ARGS, CHROMIUM, coldLoads, countBytes, openQuietly, type NetworkCount } from "./browser";
+import { ARGS, CHROMIUM, coldLoads, countBytes, openQuietly, phoneContext, type NetworkCount } from "./browser";
 import { kb } from "./goals";
 
 export type PhoneZoom = {
@@ -79,13 +79,7 @@ async function zoomIntoLead(page: Page): Promise<{ tiles: number; level: number;
 export async function pageAndZoom(url: string): Promise<PhoneZoom> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
-    const context = await browser.newContext({
-      viewport: { width: PHONE.width, height: PHONE.height },
-      deviceScaleFactor: PHONE.deviceScaleFactor,
-      isMobile: true,
-      hasTouch: true,
-      locale: "zh-CN",
-    });
+    const context = await phoneContext(browser, PHONE);
     const page = await context.newPage();
     const network = await countBytes(context, page);
     await openQuietly(page, url);
