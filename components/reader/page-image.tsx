@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DENSE_PHONE } from "@/lib/deep-zoom";
 import { regionStyle } from "@/lib/regions";
+import { INTENT_PREFETCH } from "./intent-prefetch";
 import { PagePicture } from "./page-picture";
 import { PageZoom } from "./page-zoom";
 import { articleHref, pageHref } from "@/lib/reading/urls";
@@ -56,8 +57,7 @@ export function PageImage({
         className="absolute block border-2 border-transparent transition-colors hover:border-blue-600 hover:bg-blue-500/15 focus-visible:border-blue-700 focus-visible:bg-blue-500/20 focus-visible:outline-3 focus-visible:outline-offset-0 focus-visible:outline-amber-400 active:bg-blue-500/25"
         style={regionStyle(region, image)}
         draggable={false}
-        prefetch={false}
-        data-prefetch="intent"
+        {...INTENT_PREFETCH}
       />
     )),
   );

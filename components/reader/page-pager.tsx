@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { pageHref } from "@/lib/reading/urls";
+import { INTENT_PREFETCH } from "./intent-prefetch";
 import type { PageSummary } from "@/lib/reading/types";
 
 const link =
@@ -27,8 +28,7 @@ export function PagePager({
           href={pageHref(base, previous.code)}
           className={link}
           rel="prev"
-          prefetch={false}
-          data-prefetch="intent"
+          {...INTENT_PREFETCH}
           aria-keyshortcuts="ArrowLeft"
         >
           上一版
@@ -39,8 +39,7 @@ export function PagePager({
           href={pageHref(base, next.code)}
           className={link}
           rel="next"
-          prefetch={false}
-          data-prefetch="intent"
+          {...INTENT_PREFETCH}
           aria-keyshortcuts="ArrowRight"
         >
           下一版

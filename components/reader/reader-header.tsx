@@ -3,12 +3,10 @@ import { formatChineseDate } from "@/lib/reading/dates";
 import type { EditionSnapshot } from "@/lib/reading/types";
 import type { EditionLinks } from "@/lib/reading/types";
 import { editionSearchPath } from "@/lib/reading/urls";
+import { INTENT_PREFETCH } from "./intent-prefetch";
 import { PrefetchOnIntent } from "./prefetch-on-intent";
 import { SearchBox } from "./search-box";
 import { ThemeToggle } from "./theme-toggle";
-
-// On a phone every link of the masthead is on screen with the page: fetched when the reader reaches for one.
-const intent = { prefetch: false, "data-prefetch": "intent" } as const;
 
 const navLink =
   "inline-flex min-h-11 items-center rounded px-2 text-blue-800 underline-offset-4 hover:underline focus-visible:outline-3 focus-visible:outline-blue-600 dark:text-blue-300";
@@ -27,7 +25,7 @@ export function ReaderHeader({
     <header className="border-b-4 border-double border-masthead bg-white print:border-b dark:bg-neutral-950">
       <PrefetchOnIntent className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 sm:px-4">
         <Link
-          {...intent}
+          {...INTENT_PREFETCH}
           href={links.home}
           className="inline-flex min-h-11 items-center font-serif text-2xl font-black tracking-widest text-masthead focus-visible:outline-3 focus-visible:outline-blue-600 dark:text-red-400"
         >
@@ -40,7 +38,7 @@ export function ReaderHeader({
         </p>
         <nav aria-label="期数" className="flex flex-wrap items-center gap-x-1 text-sm print:hidden">
           {links.previousEdition ? (
-            <Link {...intent} href={links.previousEdition.href} className={navLink} rel="prev">
+            <Link {...INTENT_PREFETCH} href={links.previousEdition.href} className={navLink} rel="prev">
               上一期
             </Link>
           ) : (
@@ -52,7 +50,7 @@ export function ReaderHeader({
             </span>
           )}
           {links.nextEdition ? (
-            <Link {...intent} href={links.nextEdition.href} className={navLink} rel="next">
+            <Link {...INTENT_PREFETCH} href={links.nextEdition.href} className={navLink} rel="next">
               下一期
             </Link>
           ) : (
@@ -64,7 +62,7 @@ export function ReaderHeader({
             </span>
           )}
           {links.archive && (
-            <Link {...intent} href={links.archive} className={navLink}>
+            <Link {...INTENT_PREFETCH} href={links.archive} className={navLink}>
               往期阅读
             </Link>
           )}

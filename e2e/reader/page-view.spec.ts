@@ -104,7 +104,7 @@ test.describe("page view (版面)", () => {
       const path = new URL(request.url()).pathname;
       if (path.startsWith("/media/pages/")) images.push(path);
     });
-    // 下一版 is prefetched when a mouse is over it (on a desktop also by the title navigation's page list);
+    // 下一版 is prefetched when a mouse is over it (as is every link of the title navigation);
     // wait for that prefetch's page segment to arrive.
     const prefetched = page.waitForResponse(
       (response) =>

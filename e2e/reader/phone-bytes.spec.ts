@@ -76,6 +76,19 @@ test("the page view prefetches what the reader reaches for, not every link on a 
   }
 });
 
+test("on a phone, opening any page of an edition prefetches nothing", async ({ page, latest, isMobile }) => {
+  test.skip(!isMobile, "a phone's screen: a desktop prefetches on hover, tested above");
+  // Next.js prefetches links within 200 px of the screen; on a phone the title navigation's first
+  // titles are that close below a short page (a01 fetched its lead article's payload, 8 KB).
+  const prefetched = prefetches(page);
+  for (const { code } of latest.pages) {
+    await page.goto(pageUrl(latest.date, code));
+    await shortcutsReady(page);
+    await page.waitForLoadState("networkidle");
+  }
+  expect(prefetched).toEqual([]);
+});
+
 test("zoomed to read on a phone, tiles come at 1.5 device pixels per CSS pixel; none over an image as sharp", async ({
   page,
   latest,
