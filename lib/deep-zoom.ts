@@ -17,7 +17,12 @@ export type DeepZoom = {
   format: "webp" | "jpeg" | "png";
 };
 
-export const TILE_SIZE = 512;
+/**
+ * 254 px tiles with 1 px overlap (256 px files): libvips's and Deep Zoom's default. A phone zoomed into an
+ * article gets the tiles it shows with less waste at the screen's edges than with 512 px ones (a02's view:
+ * 116 → 93 KB in 12 tiles instead of 4); rows stored before keep their own tileSize and still work.
+ */
+export const TILE_SIZE = 254;
 export const TILE_OVERLAP = 1;
 
 /**

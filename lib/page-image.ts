@@ -8,10 +8,16 @@ import type { ImageVariant } from "./content";
 import { TILE_OVERLAP, TILE_SIZE, type DeepZoom } from "./deep-zoom";
 import { putFile, removeFile, storagePath } from "./storage";
 
+/**
+ * WebP sizes of a page image. "medium" is what a phone's page view shows (sizes in page-image.tsx): a
+ * broadsheet's overview at about two image pixels per CSS pixel, where WebP's quality 65 looks the same as
+ * 78 and weighs 13% less (a03: 125 → 109 KB); a reader zooms into tiles to read. A desktop's "large" is seen
+ * at one pixel per device pixel and keeps 78.
+ */
 export const PAGE_IMAGE_VARIANTS = [
-  { name: "thumb", width: 240 },
-  { name: "medium", width: 800 },
-  { name: "large", width: 1400 },
+  { name: "thumb", width: 240, quality: 78 },
+  { name: "medium", width: 800, quality: 65 },
+  { name: "large", width: 1400, quality: 78 },
 ] as const;
 
 export type StoredPageImage = {
@@ -78,7 +84,7 @@ async function storeDerived(
   for (const variant of PAGE_IMAGE_VARIANTS) {
     const { data, info } = await source()
       .resize({ width: Math.min(variant.width, width) })
-      .webp({ quality: 78 })
+      .webp({ quality: variant.quality })
       .toBuffer({ resolveWithObject: true });
     const key = `${prefix}/${variant.name}.webp`;
     await putFile(key, data);
