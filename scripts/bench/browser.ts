@@ -110,6 +110,7 @@ export async function lighthouseScores(urls: string[]): Promise<Lighthouse[]> {
         bestPractices: score("best-practices"),
         seo: score("seo"),
         lcpMs: audits["largest-contentful-paint"]?.numericValue ?? 0,
+        tbtMs: audits["total-blocking-time"]?.numericValue ?? 0,
       });
     } finally {
       chrome.kill();

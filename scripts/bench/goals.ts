@@ -13,6 +13,8 @@ export type Lighthouse = {
   bestPractices: number;
   seo: number;
   lcpMs: number;
+  /** Total blocking time: main-thread tasks past 50 ms between first paint and interactive, simulated. */
+  tbtMs: number;
 };
 
 export type ViewResult = {
@@ -34,7 +36,7 @@ export type BenchResult = {
   views: Partial<Record<View, ViewResult>>;
   peakRssBytes?: number;
   /** The smallest Next.js app serving a prerendered page, next to node:http sending its bytes. */
-  minimal?: { app: Throughput; bare: Throughput; jsGzip?: number };
+  minimal?: { app: Throughput; bare: Throughput; jsGzip?: number; lighthouse?: Lighthouse };
   /** scripts/bench/search.ts --json over the same database. */
   search?: SearchFigures;
   /** Extra rows from other benches (search, pdf), printed as they come. */
@@ -148,6 +150,10 @@ const ms = (p?: Percentiles) =>
   p ? `${p.p50.toFixed(1)} / ${p.p95.toFixed(1)} / ${p.p99.toFixed(1)} (n = ${p.n})` : "–";
 
 /** The side-by-side table (GitHub markdown, readable in a terminal as it is). */
+function lcpTbt(lighthouse: Lighthouse): string {
+  return `${(lighthouse.lcpMs / 1000).toFixed(1)} s / ${Math.round(lighthouse.tbtMs)} ms`;
+}
+
 export function formatTable(result: BenchResult): string {
   const rows: string[][] = [];
   const present = VIEWS.filter((view) => result.views[view]);
@@ -189,7 +195,7 @@ export function formatTable(result: BenchResult): string {
         : "–",
     ),
   ]);
-  rows.push(["Lighthouse LCP", ...cell((r) => (r.lighthouse ? `${(r.lighthouse.lcpMs / 1000).toFixed(1)} s` : "–"))]);
+  rows.push(["Lighthouse LCP / TBT", ...cell((r) => (r.lighthouse ? lcpTbt(r.lighthouse) : "–"))]);
   const header = ["", ...present];
   const lines = [header, header.map(() => "---"), ...rows].map((row) => `| ${row.join(" | ")} |`);
   if (result.minimal) {
@@ -197,7 +203,10 @@ export function formatTable(result: BenchResult): string {
     lines.push(
       "",
       `Minimal Next.js app (one prerendered ${kb(app.bytes)} page): ${num(app.reqPerSec)} req/s ÷ bare node:http ${num(bare.reqPerSec)} = ${r2(app, bare)}` +
-        (result.minimal.jsGzip === undefined ? "" : `; its client JS ${kb(result.minimal.jsGzip)} gzip`),
+        (result.minimal.jsGzip === undefined ? "" : `; its client JS ${kb(result.minimal.jsGzip)} gzip`) +
+        (result.minimal.lighthouse
+          ? `; Lighthouse mobile performance ${result.minimal.lighthouse.performance} (${lcpTbt(result.minimal.lighthouse)})`
+          : ""),
     );
   }
   if (result.search) {
