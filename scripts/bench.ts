@@ -147,12 +147,23 @@ async function record(base: string, path: string): Promise<Recorded> {
   return { status: 200, headers, body: Buffer.from(await response.arrayBuffer()).toString("base64") };
 }
 
-async function firstRequests(base: string, urls: string[]): Promise<number[]> {
-  const times: number[] = [];
-  for (const path of urls) {
-    const started = performance.now();
-    await (await get(base, path)).arrayBuffer();
-    times.push(performance.now() - started);
+async function timed(base: string, path: string): Promise<number> {
+  const started = performance.now();
+  await (await get(base, path)).arrayBuffer();
+  return performance.now() - started;
+}
+
+/**
+ * First requests of `urls` on each server, one after the other: the archive's and the small
+ * database's alternate, so the machine's load drifting during the run moves both alike (measured
+ * one after the other, the article's growth read 1.01× and 1.33× in two runs of the same code).
+ */
+async function firstRequests(...sides: { base: string; urls: string[] }[]): Promise<number[][]> {
+  const times = sides.map((): number[] => []);
+  const longest = Math.max(...sides.map((side) => side.urls.length));
+  for (let i = 0; i < longest; i++) {
+    for (const [s, side] of sides.entries())
+      if (i < side.urls.length) times[s].push(await timed(side.base, side.urls[i]));
   }
   return times;
 }
@@ -255,12 +266,34 @@ try {
   for (const view of VIEWS) if (targets[view]) await (await get(base, targets[view]!)).arrayBuffer();
 
   const spread = spreadUrls(editions, perView, latest.date.slice(0, 7));
+  // The small database's app runs beside the archive's only while the first requests are measured.
+  let small: { app: Server; spread: ReturnType<typeof spreadUrls>; editions: number } | null = null;
+  if (withSmall) {
+    const smallUrl = await smallDatabase();
+    if (smallUrl) {
+      const smallEditions = await publishedEditions(smallUrl);
+      const smallApp = await startApp(port + 20, { DATABASE_URL: smallUrl }, log);
+      servers.push(smallApp);
+      const smallTargets = VIEWS.map((view) => viewUrl(view, smallEditions[0]));
+      for (const path of smallTargets) if (path) await (await get(smallApp.url, path)).arrayBuffer();
+      const smallSpread = spreadUrls(smallEditions, perView, smallEditions[0].date.slice(0, 7));
+      small = { app: smallApp, spread: smallSpread, editions: smallEditions.length };
+    } else {
+      result.extra.push({ name: "growth", value: "not measured: needs DATABASE_URL on a PostgreSQL server" });
+    }
+  }
   log(
-    `first requests: ${spread.page.length + spread.article.length + spread.calendar.length} URLs over ${editions.length} editions`,
+    `first requests: ${spread.page.length + spread.article.length + spread.calendar.length} URLs over ${editions.length} editions` +
+      (small ? `, alternating with the small database's (${small.editions} editions)` : ""),
   );
   for (const view of ["page", "article", "calendar"] as const) {
-    result.views[view] = { first: percentiles(await firstRequests(base, spread[view])) };
+    const [archive, smallTimes] = await firstRequests(
+      { base, urls: spread[view] },
+      ...(small ? [{ base: small.app.url, urls: small.spread[view] }] : []),
+    );
+    result.views[view] = { first: percentiles(archive), ...(small && { firstSmall: percentiles(smallTimes) }) };
   }
+  if (small) await stopAll(small.app);
   result.views.home = {};
 
   let peakRss = 0;
@@ -320,7 +353,9 @@ try {
     const bare = await load(minimalBare.url + "/");
     // Its client JavaScript is what any App Router page ships before a line of the app's own code.
     const [cold] = await coldLoads([minimal.url + "/"]);
-    result.minimal = { app, bare, jsGzip: cold.jsGzip };
+    // Lighthouse of a page with no code of ours: what Next.js's own runtime scores on this machine.
+    const [lighthouse] = withLighthouse ? await lighthouseScores([minimal.url + "/"]) : [undefined];
+    result.minimal = { app, bare, jsGzip: cold.jsGzip, lighthouse };
     await stopAll(minimal, minimalBare);
   }
 
@@ -372,24 +407,6 @@ try {
     const run = spawnSync("npx", ["tsx", "scripts/bench/pdf.ts"], { encoding: "utf8", timeout: 10 * 60_000 });
     const output = (run.stdout ?? "").trim() || (run.stderr ?? "").trim().split("\n").slice(-5).join("\n");
     result.extra.push({ name: `\nscripts/bench/pdf.ts (exit ${run.status ?? run.signal})`, value: `\n${output}` });
-  }
-
-  if (withSmall) {
-    const smallUrl = await smallDatabase();
-    if (smallUrl) {
-      const smallEditions = await publishedEditions(smallUrl);
-      const smallApp = await startApp(port + 20, { DATABASE_URL: smallUrl }, log);
-      servers.push(smallApp);
-      const smallTargets = VIEWS.map((view) => viewUrl(view, smallEditions[0]));
-      for (const path of smallTargets) if (path) await (await get(smallApp.url, path)).arrayBuffer();
-      const smallSpread = spreadUrls(smallEditions, perView, smallEditions[0].date.slice(0, 7));
-      log(`first requests on the small database (${smallEditions.length} editions)`);
-      for (const view of ["page", "article", "calendar"] as const) {
-        result.views[view]!.firstSmall = percentiles(await firstRequests(smallApp.url, smallSpread[view]));
-      }
-    } else {
-      result.extra.push({ name: "growth", value: "not measured: needs DATABASE_URL on a PostgreSQL server" });
-    }
   }
 } finally {
   await stopAll();
