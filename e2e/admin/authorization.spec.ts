@@ -103,6 +103,9 @@ test("admin-only routes refuse an editor, who can still use the rest", async ({ 
     // Allowed through: it stays at the route (or goes deeper, e.g. the preview opening its first page).
     else
       await expect(page, route.file).toHaveURL(new RegExp(`${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(/[^/]+)?$`));
+    // The preview's redirect to its first page can arrive after "load" (a streamed response redirects in the
+    // browser): the next page.goto then raced it and failed with net::ERR_ABORTED (CI of 15c850e, once).
+    await page.waitForLoadState("networkidle");
   }
 });
 
